@@ -1,0 +1,54 @@
+package dev.llmfallback;
+
+import dev.llmfallback.internal.FailureSummary;
+import java.util.List;
+
+/**
+ * Every link of a chain failed, each with a failure its predicate moved on from.
+ *
+ * <p>{@link #attempts()} lists every attempt in order; {@link #getCause()} is the last failure; every
+ * failure, the last included, is added as {@linkplain #getSuppressed() suppressed}. The message lists
+ * the providers and what each failed with, for example
+ * {@code all 3 providers failed: anthropic (529 overloaded), openai (429 rate limited), local (IOException)};
+ * it shows failure types and HTTP statuses, never a failure's message or an argument.
+ */
+public final class AllProvidersFailedException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Attempts hold throwables, which are serializable; the list is an immutable copy. */
+    @SuppressWarnings("serial")
+    private final List<Attempt> attempts;
+
+    /**
+     * Creates the exception from the chain's attempts.
+     *
+     * @param attempts every attempt, in order; must not be empty
+     * @throws IllegalArgumentException if {@code attempts} is empty
+     */
+    public AllProvidersFailedException(List<Attempt> attempts) {
+        super(FailureSummary.allFailedMessage(attempts), lastFailure(attempts));
+        this.attempts = List.copyOf(attempts);
+        for (Attempt attempt : this.attempts) {
+            if (attempt.failure() != null) {
+                addSuppressed(attempt.failure());
+            }
+        }
+    }
+
+    private static Throwable lastFailure(List<Attempt> attempts) {
+        if (attempts.isEmpty()) {
+            throw new IllegalArgumentException("AllProvidersFailedException needs at least one attempt");
+        }
+        return attempts.get(attempts.size() - 1).failure();
+    }
+
+    /**
+     * Every attempt of the chain, in order.
+     *
+     * @return an unmodifiable list
+     */
+    public List<Attempt> attempts() {
+        return attempts;
+    }
+}

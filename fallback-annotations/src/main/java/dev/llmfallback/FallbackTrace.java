@@ -1,0 +1,133 @@
+package dev.llmfallback;
+
+import dev.llmfallback.internal.FailureSummary;
+import dev.llmfallback.internal.TraceRecorder;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What happened in one chain run: every attempt in order, and how long the whole run took. An immutable
+ * snapshot: once handed out it never changes, and it can be kept or passed to other threads freely.
+ *
+ * <p>{@link #current()} is per thread: the trace of the most recent chain run on the calling thread. While
+ * a chain runs (asked from inside a provider) it is that chain's attempts so far; when a chain runs inside
+ * a provider of another chain, the inner chain is the current one until it returns, and after the outer
+ * call returns the outer chain's trace is current again. A thread keeps only its latest top-level trace:
+ * it is replaced by the next chain run on that thread.
+ */
+public final class FallbackTrace {
+
+    private static final FallbackTrace EMPTY = new FallbackTrace(List.of(), Duration.ZERO);
+
+    private final List<Attempt> attempts;
+    private final Duration elapsed;
+
+    private FallbackTrace(List<Attempt> attempts, Duration elapsed) {
+        this.attempts = attempts;
+        this.elapsed = elapsed;
+    }
+
+    /**
+     * Creates a trace from attempts already made; used by the engine and handy in tests of user code.
+     *
+     * @param attempts the attempts, in order (copied)
+     * @param elapsed  the whole run's duration
+     * @return the trace
+     */
+    public static FallbackTrace of(List<Attempt> attempts, Duration elapsed) {
+        return new FallbackTrace(List.copyOf(attempts), Objects.requireNonNull(elapsed, "elapsed"));
+    }
+
+    /**
+     * The trace with no attempt, as {@link #current()} returns on a thread that ran no chain.
+     *
+     * @return the empty trace
+     */
+    public static FallbackTrace empty() {
+        return EMPTY;
+    }
+
+    /**
+     * The trace of the most recent chain run on this thread: the active one while a chain runs, else the
+     * last one that finished (whether it returned or threw).
+     *
+     * @return the trace, never {@code null}; {@link #empty()} before any chain ran on this thread
+     */
+    public static FallbackTrace current() {
+        return TraceRecorder.currentTrace();
+    }
+
+    /**
+     * Every attempt made, in order, the successful one included.
+     *
+     * @return an unmodifiable list
+     */
+    public List<Attempt> attempts() {
+        return attempts;
+    }
+
+    /**
+     * The last attempt made: after a success, the winning one.
+     *
+     * @return the last attempt, or empty for an empty trace
+     */
+    public Optional<Attempt> lastAttempt() {
+        return attempts.isEmpty() ? Optional.empty() : Optional.of(attempts.get(attempts.size() - 1));
+    }
+
+    /**
+     * The attempt that answered.
+     *
+     * @return the {@link Attempt.Outcome#SUCCEEDED SUCCEEDED} attempt, or empty if none answered (yet)
+     */
+    public Optional<Attempt> winner() {
+        return lastAttempt().filter(Attempt::succeeded);
+    }
+
+    /**
+     * Tells whether the chain answered.
+     *
+     * @return {@code true} if an attempt succeeded
+     */
+    public boolean succeeded() {
+        return winner().isPresent();
+    }
+
+    /**
+     * How long the run took, from the first attempt's start to the end of the last (so far, for a trace
+     * taken while the chain runs).
+     *
+     * @return the elapsed time
+     */
+    public Duration elapsed() {
+        return elapsed;
+    }
+
+    /**
+     * A log line, e.g. {@code FallbackTrace[anthropic FAILED 529 overloaded 12 ms -> openai SUCCEEDED 210 ms; 223 ms]}.
+     * Never contains an argument or a failure's message.
+     *
+     * @return a one-line description
+     */
+    @Override
+    public String toString() {
+        if (attempts.isEmpty()) {
+            return "FallbackTrace[no attempts]";
+        }
+        StringBuilder out = new StringBuilder(32 + 48 * attempts.size()).append("FallbackTrace[");
+        for (int i = 0; i < attempts.size(); i++) {
+            Attempt a = attempts.get(i);
+            if (i > 0) {
+                out.append(" -> ");
+            }
+            out.append(a.provider()).append(' ').append(a.outcome());
+            if (a.failure() != null) {
+                out.append(' ').append(FailureSummary.describe(a.failure()));
+            }
+            out.append(' ').append(FailureSummary.millis(a.duration()));
+        }
+        return out.append("; ").append(FailureSummary.millis(elapsed)).append(']').toString();
+    }
+}

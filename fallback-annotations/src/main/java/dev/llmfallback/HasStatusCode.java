@@ -1,0 +1,19 @@
+package dev.llmfallback;
+
+/**
+ * Implemented by exceptions that carry an HTTP status code, so that {@link Failures#statusCode(Throwable)}
+ * reads it without reflection. Exceptions of SDKs that do not implement it are read through their public
+ * accessors instead (see {@link Failures}).
+ *
+ * <p>Implementations must return the same value every time.
+ */
+@FunctionalInterface
+public interface HasStatusCode {
+
+    /**
+     * The HTTP status of the response this failure reports.
+     *
+     * @return an HTTP status code, for example 429 or 529
+     */
+    int statusCode();
+}

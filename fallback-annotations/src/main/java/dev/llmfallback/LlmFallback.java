@@ -1,0 +1,55 @@
+package dev.llmfallback;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a method as a link of a fallback chain: when it fails with a failure that {@link #skipOn()} says to
+ * move on from, the sibling method named by {@link #next()} runs with the same arguments.
+ *
+ * <p>The annotation does nothing by itself: a front door of {@code fallback-weaver} (the Byte Buddy agent,
+ * or the AspectJ aspect by compile-time or load-time weaving) intercepts the method's execution and runs
+ * the chain. The method that user code called is the head; its chain is the head, {@code head.next},
+ * {@code head.next.next}, and so on. See the <a href="package-summary.html#rules">package documentation</a>
+ * for how a chain runs.
+ *
+ * <p>Sibling rules, checked once when the chain is first resolved (a violation is a
+ * {@link FallbackConfigurationException} on every call): the sibling is declared in the head's class or
+ * inherited by it; it takes the head's parameter types in the same order, optionally followed by one
+ * trailing parameter declared {@code Throwable} or {@code Exception} that receives the previous link's
+ * failure; its return type is assignable to the head's (generics included); it is static exactly when
+ * the head is; any visibility works. A method without this annotation may be the last link.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface LlmFallback {
+
+    /**
+     * The name of the sibling method to try when this one fails with a failure that {@link #skipOn()}
+     * moves on from. Where the name is overloaded, the overload whose parameter types equal the head's
+     * is meant. Empty: this method is the last link of its chain.
+     *
+     * @return the next method's name, or {@code ""}
+     */
+    String next() default "";
+
+    /**
+     * Decides, for a failure of this method, whether the chain moves on ({@code true}) or stops and
+     * rethrows ({@code false}). One shared instance per class: its {@code public static final INSTANCE}
+     * field if it has one, else one made by its public no-arg constructor.
+     *
+     * @return the predicate class
+     */
+    Class<? extends SkipPredicate> skipOn() default RetryableOnly.class;
+
+    /**
+     * A label for traces, logs and metrics. Empty: the method's name.
+     *
+     * @return the provider label, or {@code ""}
+     */
+    String provider() default "";
+}

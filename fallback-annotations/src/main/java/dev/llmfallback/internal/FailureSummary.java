@@ -1,0 +1,93 @@
+package dev.llmfallback.internal;
+
+import dev.llmfallback.Attempt;
+import dev.llmfallback.Failures;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * Log-safe descriptions of failures and durations for messages and {@code toString}s. A failure is
+ * described by its HTTP status or its type, never by its message: an SDK's message can quote the request,
+ * and the request is the user's prompt. Stateless and thread-safe.
+ */
+public final class FailureSummary {
+
+    private FailureSummary() {
+    }
+
+    /**
+     * Describes a failure without its message, e.g. {@code 529 overloaded} or {@code SocketTimeoutException}.
+     *
+     * @param failure the failure
+     * @return a short, log-safe description
+     */
+    public static String describe(Throwable failure) {
+        OptionalInt status = Failures.statusCode(failure);
+        if (status.isPresent()) {
+            String reason = reason(status.getAsInt());
+            return reason.isEmpty() ? Integer.toString(status.getAsInt()) : status.getAsInt() + " " + reason;
+        }
+        Class<?> type = failure.getClass();
+        String name = type.getSimpleName();
+        return name.isEmpty() ? type.getName() : name;
+    }
+
+    /**
+     * The message of {@link dev.llmfallback.AllProvidersFailedException}.
+     *
+     * @param attempts the chain's attempts
+     * @return e.g. {@code all 2 providers failed: anthropic (529 overloaded), openai (429 rate limited)}
+     */
+    public static String allFailedMessage(List<Attempt> attempts) {
+        StringBuilder out = new StringBuilder(32 + 32 * attempts.size());
+        out.append(attempts.size() == 1 ? "the only provider failed: " : "all " + attempts.size() + " providers failed: ");
+        for (int i = 0; i < attempts.size(); i++) {
+            Attempt attempt = attempts.get(i);
+            if (i > 0) {
+                out.append(", ");
+            }
+            out.append(attempt.provider());
+            if (attempt.failure() != null) {
+                out.append(" (").append(describe(attempt.failure())).append(')');
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * A duration in milliseconds for humans: {@code 0.4 ms}, {@code 12 ms}.
+     *
+     * @param duration the duration
+     * @return the text
+     */
+    public static String millis(Duration duration) {
+        long micros = duration.toNanos() / 1_000;
+        if (micros < 10_000) {
+            return (micros / 1000) + "." + (micros % 1000) / 100 + " ms";
+        }
+        return (micros / 1000) + " ms";
+    }
+
+    private static String reason(int status) {
+        switch (status) {
+            case 400: return "bad request";
+            case 401: return "unauthorized";
+            case 402: return "payment required";
+            case 403: return "forbidden";
+            case 404: return "not found";
+            case 408: return "request timeout";
+            case 409: return "conflict";
+            case 413: return "request too large";
+            case 422: return "unprocessable";
+            case 425: return "too early";
+            case 429: return "rate limited";
+            case 500: return "server error";
+            case 502: return "bad gateway";
+            case 503: return "unavailable";
+            case 504: return "gateway timeout";
+            case 529: return "overloaded";
+            default: return "";
+        }
+    }
+}

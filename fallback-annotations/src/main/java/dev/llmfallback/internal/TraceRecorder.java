@@ -1,0 +1,172 @@
+package dev.llmfallback.internal;
+
+import dev.llmfallback.Attempt;
+import dev.llmfallback.Attempt.Outcome;
+import dev.llmfallback.FallbackTrace;
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The calling thread's chain state: one frame per chain active on this thread (more than one only when a
+ * chain runs inside a provider of another), and the link the engine is about to invoke.
+ *
+ * <p>Confined to its thread: only {@link #get()} hands it out. Frames are reused from call to call, so
+ * recording allocates nothing; an immutable {@link FallbackTrace} is made only on request and cached
+ * until the frame changes. What a frame holds is replaced by the next chain run at its depth; a nested
+ * frame is cleared as soon as its chain returns, so nothing outlives the next chain on the thread.
+ */
+public final class TraceRecorder {
+
+    private static final ThreadLocal<TraceRecorder> RECORDERS = ThreadLocal.withInitial(TraceRecorder::new);
+
+    private Frame[] frames = new Frame[2];
+    private int depth;
+    private Method expectedLink;
+
+    private TraceRecorder() {
+    }
+
+    /**
+     * The calling thread's recorder.
+     *
+     * @return the recorder, created on first use
+     */
+    public static TraceRecorder get() {
+        return RECORDERS.get();
+    }
+
+    /**
+     * What {@link FallbackTrace#current()} answers: the innermost active chain's attempts so far, else the
+     * last top-level chain that finished on this thread, else the empty trace.
+     *
+     * @return the trace, never {@code null}
+     */
+    public static FallbackTrace currentTrace() {
+        TraceRecorder recorder = get();
+        int index = recorder.depth > 0 ? recorder.depth - 1 : 0;
+        Frame frame = recorder.frames[index];
+        return frame == null || frame.chain == null ? FallbackTrace.empty() : frame.snapshot();
+    }
+
+    Frame enter(Chain chain) {
+        if (depth == frames.length) {
+            frames = Arrays.copyOf(frames, depth * 2);
+        }
+        Frame frame = frames[depth];
+        if (frame == null) {
+            frame = new Frame();
+            frames[depth] = frame;
+        }
+        depth++;
+        frame.start(chain);
+        return frame;
+    }
+
+    void exit(Frame frame) {
+        frame.finish();
+        depth--;
+        if (depth > 0) {
+            // A nested chain's trace is not what current() shows once it returns; drop its failures now.
+            frame.clear();
+        }
+    }
+
+    /**
+     * Announces that the engine is about to invoke {@code link}'s own body, so that the front door
+     * intercepting that very execution runs the body instead of starting a chain of its own.
+     *
+     * @param link the annotated method about to run, or {@code null} for a link no front door intercepts
+     */
+    void expectLink(Method link) {
+        expectedLink = link;
+    }
+
+    /**
+     * Called by a front door as the first thing when it intercepts an annotated method's execution.
+     * Consumes the expectation set by {@link #expectLink}: whatever the answer, the next interception on
+     * this thread starts fresh.
+     *
+     * @param executing the method whose execution is intercepted
+     * @return {@code true} if this execution is a link invoked by a running chain and must run its body
+     */
+    public boolean consumeExpectedLink(Method executing) {
+        Method expected = expectedLink;
+        if (expected == null) {
+            return false;
+        }
+        expectedLink = null;
+        return expected == executing || expected.equals(executing);
+    }
+
+    /** One chain run's attempts, recorded into arrays reused by the next run at the same depth. */
+    static final class Frame {
+        private Chain chain;
+        private int count;
+        private boolean active;
+        private long startNanos;
+        private long endNanos;
+        private Outcome[] outcomes = new Outcome[4];
+        private Throwable[] failures = new Throwable[4];
+        private long[] starts = new long[4];
+        private long[] ends = new long[4];
+        private FallbackTrace snapshot;
+
+        void start(Chain newChain) {
+            clear();
+            int size = newChain.size();
+            if (size > outcomes.length) {
+                outcomes = new Outcome[size];
+                failures = new Throwable[size];
+                starts = new long[size];
+                ends = new long[size];
+            }
+            chain = newChain;
+            active = true;
+            startNanos = System.nanoTime();
+        }
+
+        void record(int index, Outcome outcome, Throwable failure, long start, long end) {
+            outcomes[count] = outcome;
+            failures[count] = failure;
+            starts[count] = start;
+            ends[count] = end;
+            count++;
+            snapshot = null;
+            // Link indexes and attempt positions coincide: every link before the one recorded was tried.
+            assert index == count - 1 : "attempts are recorded in link order";
+        }
+
+        void finish() {
+            active = false;
+            endNanos = System.nanoTime();
+            snapshot = null;
+        }
+
+        void clear() {
+            Arrays.fill(failures, 0, count, null);
+            chain = null;
+            count = 0;
+            snapshot = null;
+        }
+
+        FallbackTrace snapshot() {
+            FallbackTrace trace = snapshot;
+            if (trace == null) {
+                List<Attempt> attempts = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    attempts.add(new Attempt(i, chain.provider(i), chain.method(i), outcomes[i], failures[i],
+                            Duration.ofNanos(Math.max(0, ends[i] - starts[i]))));
+                }
+                long end = active ? System.nanoTime() : endNanos;
+                trace = FallbackTrace.of(attempts, Duration.ofNanos(Math.max(0, end - startNanos)));
+                if (!active) {
+                    snapshot = trace;
+                }
+            }
+            return trace;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+/**
+ * The public API of llm-fallback: annotate the LLM client methods you already have and, when a provider
+ * fails for a reason worth moving on from, the next one answers.
+ *
+ * <p>Entry points:
+ * <ul>
+ *   <li>{@link dev.llmfallback.LlmFallback} on a method, woven by the AspectJ aspect or the Byte Buddy agent
+ *       of {@code fallback-weaver};</li>
+ *   <li>{@link dev.llmfallback.FallbackChain}, the same engine without any weaving;</li>
+ *   <li>{@link dev.llmfallback.SkipPredicate} and its built-ins, which decide whether a failure moves on;</li>
+ *   <li>{@link dev.llmfallback.FallbackTrace}, what happened in the last chain on this thread.</li>
+ * </ul>
+ *
+ * <h2 id="rules">The rules, once, in full</h2>
+ * For attempt {@code i} of a chain, the engine invokes link {@code i}'s own body with the head's arguments.
+ * <ol>
+ *   <li>A return (any value, {@code null} included) is a success: the attempt is recorded
+ *       {@link dev.llmfallback.Attempt.Outcome#SUCCEEDED SUCCEEDED} and the value returned.</li>
+ *   <li>An {@link java.lang.Error}, an {@link java.lang.InterruptedException}, or any failure while the
+ *       thread's interrupt flag is set ends the chain at once: the attempt is recorded
+ *       {@link dev.llmfallback.Attempt.Outcome#STOPPED STOPPED}, the interrupt flag is kept (and set again
+ *       for an {@code InterruptedException}), and the throwable is rethrown unchanged. No predicate is asked.</li>
+ *   <li>Otherwise the link's own {@link dev.llmfallback.SkipPredicate} decides. {@code false}: recorded
+ *       STOPPED and the failure rethrown unchanged (checked exceptions included). {@code true}: recorded
+ *       {@link dev.llmfallback.Attempt.Outcome#FAILED FAILED} and the next link runs; after the last link,
+ *       {@link dev.llmfallback.AllProvidersFailedException} carries every attempt.</li>
+ *   <li>A predicate that throws ends the chain: its exception propagates with the failure it judged
+ *       added as suppressed.</li>
+ *   <li>A misconfigured annotated chain throws {@link dev.llmfallback.FallbackConfigurationException} on
+ *       every call, before any provider runs.</li>
+ * </ol>
+ * A link reached as part of a chain runs its own body only: it does not start a chain of its own, and no
+ * attempt is recorded twice. Annotated links are exactly the methods named: they are invoked with
+ * {@code invokespecial} semantics, so an override in a subclass is not consulted. No argument value ever
+ * appears in a message, a trace's {@code toString} or a log line written by the library.
+ */
+package dev.llmfallback;

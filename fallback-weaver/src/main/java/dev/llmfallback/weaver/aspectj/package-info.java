@@ -1,0 +1,6 @@
+/**
+ * The AspectJ front door: {@link dev.llmfallback.weaver.aspectj.LlmFallbackAspect}, an annotation-style
+ * aspect compiled by ajc, usable as an aspect library at compile time and through the
+ * {@code META-INF/aop.xml} this jar ships at load time.
+ */
+package dev.llmfallback.weaver.aspectj;
