@@ -15,8 +15,10 @@ import java.util.List;
  *
  * <p>Confined to its thread: only {@link #get()} hands it out. Frames are reused from call to call, so
  * recording allocates nothing; an immutable {@link FallbackTrace} is made only on request and cached
- * until the frame changes. What a frame holds is replaced by the next chain run at its depth; a nested
- * frame is cleared as soon as its chain returns, so nothing outlives the next chain on the thread.
+ * until the frame changes. "Current" means most recently changed: inside a provider, right after a nested
+ * chain returned, that nested chain; once the outer chain records its next attempt, the outer one. A
+ * finished nested frame is cleared when the top-level chain returns, so nothing a trace holds outlives the
+ * next chain on the thread.
  */
 public final class TraceRecorder {
 
@@ -25,6 +27,10 @@ public final class TraceRecorder {
     private Frame[] frames = new Frame[2];
     private int depth;
     private Method expectedLink;
+    /** The nested chain that finished last while its outer chain still runs; null when none. */
+    private Frame finishedNested;
+    /** Orders frame changes, so that "current" can pick the most recently changed frame. */
+    private long changes;
 
     private TraceRecorder() {
     }
@@ -46,8 +52,11 @@ public final class TraceRecorder {
      */
     public static FallbackTrace currentTrace() {
         TraceRecorder recorder = get();
-        int index = recorder.depth > 0 ? recorder.depth - 1 : 0;
-        Frame frame = recorder.frames[index];
+        Frame frame = recorder.frames[recorder.depth > 0 ? recorder.depth - 1 : 0];
+        Frame nested = recorder.finishedNested;
+        if (nested != null && (frame == null || nested.changedAt > frame.changedAt)) {
+            frame = nested;
+        }
         return frame == null || frame.chain == null ? FallbackTrace.empty() : frame.snapshot();
     }
 
@@ -60,6 +69,9 @@ public final class TraceRecorder {
             frame = new Frame();
             frames[depth] = frame;
         }
+        if (frame == finishedNested) {
+            finishedNested = null;
+        }
         depth++;
         frame.start(chain);
         return frame;
@@ -68,9 +80,12 @@ public final class TraceRecorder {
     void exit(Frame frame) {
         frame.finish();
         depth--;
+        if (finishedNested != null && finishedNested != frame) {
+            finishedNested.clear();
+            finishedNested = null;
+        }
         if (depth > 0) {
-            // A nested chain's trace is not what current() shows once it returns; drop its failures now.
-            frame.clear();
+            finishedNested = frame;
         }
     }
 
@@ -102,7 +117,8 @@ public final class TraceRecorder {
     }
 
     /** One chain run's attempts, recorded into arrays reused by the next run at the same depth. */
-    static final class Frame {
+    final class Frame {
+        private long changedAt;
         private Chain chain;
         private int count;
         private boolean active;
@@ -125,6 +141,7 @@ public final class TraceRecorder {
             }
             chain = newChain;
             active = true;
+            changedAt = ++changes;
             startNanos = System.nanoTime();
         }
 
@@ -134,6 +151,7 @@ public final class TraceRecorder {
             starts[count] = start;
             ends[count] = end;
             count++;
+            changedAt = ++changes;
             snapshot = null;
             // Link indexes and attempt positions coincide: every link before the one recorded was tried.
             assert index == count - 1 : "attempts are recorded in link order";
@@ -141,6 +159,7 @@ public final class TraceRecorder {
 
         void finish() {
             active = false;
+            changedAt = ++changes;
             endNanos = System.nanoTime();
             snapshot = null;
         }
