@@ -196,7 +196,7 @@ final class PlanResolver {
             Throwable cause) {
         String where = culprit.equals(head) ? Describe.method(head)
                 : Describe.method(culprit) + " (in the chain that starts at " + Describe.method(head) + ")";
-        return new FallbackConfigurationException("Invalid @LlmFallback on " + where + ": " + problem + ". Fix: "
+        return new FallbackConfigurationException("Invalid @LlmFallback on " + where + ": " + problem + (problem.endsWith("?") ? " " : ". ") + "Fix: "
                 + fix + ".", cause);
     }
 }
