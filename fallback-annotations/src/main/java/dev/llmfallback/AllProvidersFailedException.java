@@ -4,10 +4,12 @@ import dev.llmfallback.internal.FailureSummary;
 import java.util.List;
 
 /**
- * Every link of a chain failed, each with a failure its predicate moved on from.
+ * Every link of a chain failed, each with a failure its predicate moved on from or a timeout, or the
+ * chain's deadline ran out before the remaining links could be tried.
  *
- * <p>{@link #attempts()} lists every attempt in order; {@link #getCause()} is the last failure; every
- * failure, the last included, is added as {@linkplain #getSuppressed() suppressed}. The message lists
+ * <p>{@link #attempts()} lists every attempt in order, links never tried included
+ * ({@link Attempt.Outcome#NOT_TRIED NOT_TRIED}); {@link #getCause()} is the last failure; every failure, the
+ * last included, is added as {@linkplain #getSuppressed() suppressed}. The message lists
  * the providers and what each failed with, for example
  * {@code all 3 providers failed: anthropic (529 overloaded), openai (429 rate limited), local (IOException)};
  * it shows failure types and HTTP statuses, never a failure's message or an argument.
@@ -40,7 +42,12 @@ public final class AllProvidersFailedException extends RuntimeException {
         if (attempts.isEmpty()) {
             throw new IllegalArgumentException("AllProvidersFailedException needs at least one attempt");
         }
-        return attempts.get(attempts.size() - 1).failure();
+        for (int i = attempts.size() - 1; i >= 0; i--) {
+            if (attempts.get(i).failure() != null) {
+                return attempts.get(i).failure();
+            }
+        }
+        return null;
     }
 
     /**

@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param method        annotated chains: the declaring class's simple name and the method name, e.g.
  *                      {@code Summarizer.callOpenAi}; programmatic chains: the provider's name
  * @param outcome       how the attempt ended
- * @param failure       what the attempt threw, or {@code null} on success
+ * @param failure       what the attempt threw (for {@link Outcome#TIMED_OUT}, a {@link java.util.concurrent.TimeoutException});
+ *                      {@code null} for {@link Outcome#SUCCEEDED} and {@link Outcome#NOT_TRIED}
  * @param duration      how long the attempt took
  */
 public record Attempt(int providerIndex, String provider, String method, Outcome outcome, Throwable failure,
@@ -28,8 +29,15 @@ public record Attempt(int providerIndex, String provider, String method, Outcome
         SUCCEEDED,
         /** The link failed and its predicate said to move on. */
         FAILED,
-        /** The link failed and the chain ended there: the predicate said stop, or an Error or interrupt. */
-        STOPPED
+        /**
+         * The link failed and the chain ended there: the predicate said stop, an Error or an interrupt, or
+         * (async) the caller cancelled the chain's future.
+         */
+        STOPPED,
+        /** The attempt's timeout (or the chain's deadline) expired; the attempt was cancelled and the chain moved on. */
+        TIMED_OUT,
+        /** The chain's deadline ran out before this link could be tried. */
+        NOT_TRIED
     }
 
     /**
@@ -39,9 +47,9 @@ public record Attempt(int providerIndex, String provider, String method, Outcome
      * @param provider      the provider label
      * @param method        the method label
      * @param outcome       how the attempt ended
-     * @param failure       the failure, {@code null} exactly on success
+     * @param failure       the failure; {@code null} exactly for SUCCEEDED and NOT_TRIED
      * @param duration      how long the attempt took
-     * @throws IllegalArgumentException for a negative index, or a failure on success / none on failure
+     * @throws IllegalArgumentException for a negative index, or a failure where there is none / none where there is one
      * @throws NullPointerException     for a null label, method, outcome or duration
      */
     public Attempt {
@@ -52,8 +60,9 @@ public record Attempt(int providerIndex, String provider, String method, Outcome
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(duration, "duration");
-        if ((outcome == Outcome.SUCCEEDED) != (failure == null)) {
-            throw new IllegalArgumentException("an attempt has a failure exactly when it did not succeed");
+        boolean failureExpected = outcome != Outcome.SUCCEEDED && outcome != Outcome.NOT_TRIED;
+        if (failureExpected != (failure != null)) {
+            throw new IllegalArgumentException("an attempt has a failure exactly when it was tried and did not succeed");
         }
     }
 
@@ -78,7 +87,10 @@ public record Attempt(int providerIndex, String provider, String method, Outcome
             out.append(" (").append(method).append(')');
         }
         out.append(' ').append(outcome);
-        if (failure != null) {
+        if (outcome == Outcome.NOT_TRIED) {
+            return out.toString();
+        }
+        if (failure != null && outcome != Outcome.TIMED_OUT) {
             out.append(' ').append(FailureSummary.describe(failure));
         }
         return out.append(" in ").append(FailureSummary.millis(duration)).toString();

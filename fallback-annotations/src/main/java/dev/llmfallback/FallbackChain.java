@@ -3,9 +3,13 @@ package dev.llmfallback;
 import dev.llmfallback.internal.Chain;
 import dev.llmfallback.internal.Engine;
 import dev.llmfallback.internal.TraceRecorder;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 /**
  * A fallback chain built in code: providers tried in order, with the same engine and the same rules as
@@ -19,8 +23,14 @@ import java.util.Objects;
  * String answer = chain.run(prompt);
  * }</pre>
  *
+ * <p>Providers may be sync ({@link LlmProvider}) or async (a function returning a {@link CompletionStage}),
+ * mixed freely. {@link #run} waits for async providers; {@link #runAsync} runs sync providers on worker
+ * threads and never blocks the caller. A per-provider timeout and a chain deadline bound how long a
+ * hanging provider can cost (see {@link LlmFallback#timeout()} and {@link LlmFallback#deadline()}).
+ *
  * <p>Immutable, reusable and thread-safe: a chain keeps no per-call state, so calls never see each
- * other's attempts. {@link FallbackTrace#current()} tells what the last {@link #run} on a thread did.
+ * other's attempts. {@link FallbackTrace#current()} tells what the last {@link #run} on a thread did;
+ * {@link FallbackTrace#of(CompletionStage)} what a {@link #runAsync} did.
  *
  * @param <I> the input every provider receives, for example a prompt
  * @param <O> the answer
@@ -71,6 +81,23 @@ public final class FallbackChain<I, O> {
     }
 
     /**
+     * Runs the chain without blocking the calling thread (SPEC §7).
+     *
+     * <p>The future completes with the first answer, or exceptionally with the failure that stopped the
+     * chain (unchanged) or {@link AllProvidersFailedException}; this method itself never throws for a
+     * provider's failure. Cancelling the future cancels the attempt in flight and starts no other.
+     * {@link FallbackTrace#of(CompletionStage)} gives the chain's trace; the calling thread's
+     * {@link FallbackTrace#current()} is left alone.
+     *
+     * @param input passed to every provider
+     * @return a future of the answer
+     */
+    @SuppressWarnings("unchecked")
+    public CompletableFuture<O> runAsync(I input) {
+        return (CompletableFuture<O>) (CompletableFuture<?>) Engine.runAsync(links, input, null);
+    }
+
+    /**
      * The provider names, in order.
      *
      * @return an unmodifiable list
@@ -93,9 +120,12 @@ public final class FallbackChain<I, O> {
      */
     public static final class Builder<I, O> {
         private final List<String> names = new ArrayList<>();
-        private final List<LlmProvider<? super I, ? extends O>> providers = new ArrayList<>();
+        private final List<Object> providers = new ArrayList<>();
         private final List<SkipPredicate> ownPredicates = new ArrayList<>();
+        private final List<Boolean> async = new ArrayList<>();
+        private final List<Duration> timeouts = new ArrayList<>();
         private SkipPredicate defaultPredicate = RetryableOnly.INSTANCE;
+        private Duration deadline;
 
         private Builder() {
         }
@@ -108,7 +138,62 @@ public final class FallbackChain<I, O> {
          * @return this builder
          */
         public Builder<I, O> provider(String name, LlmProvider<? super I, ? extends O> provider) {
-            return add(name, provider, null);
+            return add(name, provider, false, null, null);
+        }
+
+        /**
+         * Adds a provider with its own attempt timeout: when it expires the attempt is cancelled, recorded
+         * {@link Attempt.Outcome#TIMED_OUT TIMED_OUT}, and the chain moves on.
+         *
+         * @param name     a label for traces and messages; not blank
+         * @param provider the provider
+         * @param timeout  the longest one attempt may take; positive
+         * @return this builder
+         */
+        public Builder<I, O> provider(String name, LlmProvider<? super I, ? extends O> provider, Duration timeout) {
+            return add(name, provider, false, null, positive(timeout, "timeout"));
+        }
+
+        /**
+         * Adds an async provider, judged by the chain's predicate: its failure is thrown by the function or
+         * the exceptional completion of the stage it returns.
+         *
+         * @param name     a label for traces and messages; not blank
+         * @param provider returns the answer's stage; never {@code null}
+         * @return this builder
+         */
+        public Builder<I, O> asyncProvider(String name,
+                Function<? super I, ? extends CompletionStage<? extends O>> provider) {
+            return add(name, provider, true, null, null);
+        }
+
+        /**
+         * Adds an async provider with its own predicate and attempt timeout.
+         *
+         * @param name     a label for traces and messages; not blank
+         * @param provider returns the answer's stage; never {@code null}
+         * @param skipOn   decides, for this provider's failures, whether the chain moves on; {@code null} for
+         *                 the chain's
+         * @param timeout  the longest one attempt may take, or {@code null} for none
+         * @return this builder
+         */
+        public Builder<I, O> asyncProvider(String name,
+                Function<? super I, ? extends CompletionStage<? extends O>> provider, SkipPredicate skipOn,
+                Duration timeout) {
+            return add(name, provider, true, skipOn, timeout == null ? null : positive(timeout, "timeout"));
+        }
+
+        /**
+         * Sets the whole chain's budget: each attempt's effective timeout is the smaller of its own and what
+         * is left; when nothing is left the chain ends with {@link AllProvidersFailedException}, the
+         * remaining providers recorded {@link Attempt.Outcome#NOT_TRIED NOT_TRIED}.
+         *
+         * @param deadline positive
+         * @return this builder
+         */
+        public Builder<I, O> deadline(Duration deadline) {
+            this.deadline = positive(deadline, "deadline");
+            return this;
         }
 
         /**
@@ -120,7 +205,7 @@ public final class FallbackChain<I, O> {
          * @return this builder
          */
         public Builder<I, O> provider(String name, LlmProvider<? super I, ? extends O> provider, SkipPredicate skipOn) {
-            return add(name, provider, Objects.requireNonNull(skipOn, "skipOn"));
+            return add(name, provider, false, Objects.requireNonNull(skipOn, "skipOn"), null);
         }
 
         /**
@@ -134,7 +219,15 @@ public final class FallbackChain<I, O> {
             return this;
         }
 
-        private Builder<I, O> add(String name, LlmProvider<? super I, ? extends O> provider, SkipPredicate skipOn) {
+        private static Duration positive(Duration duration, String what) {
+            Objects.requireNonNull(duration, what);
+            if (duration.isZero() || duration.isNegative()) {
+                throw new IllegalArgumentException("FallbackChain " + what + " must be positive, was " + duration);
+            }
+            return duration;
+        }
+
+        private Builder<I, O> add(String name, Object provider, boolean isAsync, SkipPredicate skipOn, Duration timeout) {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(provider, "provider");
             if (name.isBlank()) {
@@ -144,6 +237,8 @@ public final class FallbackChain<I, O> {
             names.add(name);
             providers.add(provider);
             ownPredicates.add(skipOn);
+            async.add(isAsync);
+            timeouts.add(timeout);
             return this;
         }
 
@@ -162,7 +257,14 @@ public final class FallbackChain<I, O> {
             for (SkipPredicate own : ownPredicates) {
                 predicates.add(own != null ? own : defaultPredicate);
             }
-            return new FallbackChain<>(new Links<>(names, providers, predicates));
+            long[] timeoutNanos = new long[timeouts.size()];
+            boolean[] asyncLinks = new boolean[async.size()];
+            for (int i = 0; i < timeoutNanos.length; i++) {
+                timeoutNanos[i] = timeouts.get(i) == null ? 0 : timeouts.get(i).toNanos();
+                asyncLinks[i] = async.get(i);
+            }
+            return new FallbackChain<>(new Links<>(names, providers, predicates, timeoutNanos, asyncLinks,
+                    deadline == null ? 0 : deadline.toNanos()));
         }
     }
 
@@ -170,8 +272,9 @@ public final class FallbackChain<I, O> {
     private static final class Links<I, O> extends Chain {
         private final Object[] providers;
 
-        Links(List<String> names, List<LlmProvider<? super I, ? extends O>> providers, List<SkipPredicate> predicates) {
-            super(names, names, predicates);
+        Links(List<String> names, List<Object> providers, List<SkipPredicate> predicates, long[] timeoutNanos,
+                boolean[] asyncLinks, long deadlineNanos) {
+            super(names, names, predicates, timeoutNanos, asyncLinks, deadlineNanos, false);
             this.providers = providers.toArray();
         }
 
@@ -179,6 +282,9 @@ public final class FallbackChain<I, O> {
         @SuppressWarnings("unchecked")
         protected Object invoke(int i, Object input, Object[] args, Throwable previous, TraceRecorder recorder)
                 throws Exception {
+            if (isAsync(i)) {
+                return ((Function<? super I, ? extends CompletionStage<? extends O>>) providers[i]).apply((I) input);
+            }
             return ((LlmProvider<? super I, ? extends O>) providers[i]).call((I) input);
         }
 

@@ -2,10 +2,12 @@ package dev.llmfallback;
 
 import dev.llmfallback.internal.FailureSummary;
 import dev.llmfallback.internal.TraceRecorder;
+import dev.llmfallback.internal.TracedFuture;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
  * What happened in one chain run: every attempt in order, and how long the whole run took. An immutable
@@ -57,6 +59,19 @@ public final class FallbackTrace {
      */
     public static FallbackTrace current() {
         return TraceRecorder.currentTrace();
+    }
+
+    /**
+     * The trace of the async chain that produced {@code stage} (SPEC §7), or of the chain behind the stage
+     * it depends on ({@code thenApply} and the like carry it along): every attempt so far, all of them once
+     * the chain's future is complete. Async chains never change {@link #current()}.
+     *
+     * @param stage a stage returned by {@link FallbackChain#runAsync} or an async annotated head, or one
+     *              derived from it
+     * @return the trace, or {@link #empty()} for a stage llm-fallback did not produce
+     */
+    public static FallbackTrace of(CompletionStage<?> stage) {
+        return stage instanceof TracedFuture ? ((TracedFuture<?>) stage).trace() : EMPTY;
     }
 
     /**
@@ -123,10 +138,12 @@ public final class FallbackTrace {
                 out.append(" -> ");
             }
             out.append(a.provider()).append(' ').append(a.outcome());
-            if (a.failure() != null) {
+            if (a.failure() != null && a.outcome() != Attempt.Outcome.TIMED_OUT) {
                 out.append(' ').append(FailureSummary.describe(a.failure()));
             }
-            out.append(' ').append(FailureSummary.millis(a.duration()));
+            if (a.outcome() != Attempt.Outcome.NOT_TRIED) {
+                out.append(' ').append(FailureSummary.millis(a.duration()));
+            }
         }
         return out.append("; ").append(FailureSummary.millis(elapsed)).append(']').toString();
     }

@@ -52,4 +52,26 @@ public @interface LlmFallback {
      * @return the provider label, or {@code ""}
      */
     String provider() default "";
+
+    /**
+     * The longest this attempt may take, e.g. {@code "10s"}, {@code "1500ms"}, {@code "2m"} or ISO-8601
+     * {@code "PT10S"}; validated when the chain is resolved. When it expires the attempt is cancelled
+     * (interrupted, or its future cancelled), recorded {@link Attempt.Outcome#TIMED_OUT TIMED_OUT}, and the
+     * chain moves on whatever {@link #skipOn()} says. The body then runs on a worker thread so that the
+     * caller regains control even from a provider that ignores interrupts; see {@link ThreadContextPropagator}
+     * for thread-local context. Empty: no timeout of its own.
+     *
+     * @return the per-attempt timeout, or {@code ""}
+     */
+    String timeout() default "";
+
+    /**
+     * The whole chain's budget, read on the head only, in the same format as {@link #timeout()}. Each
+     * attempt's effective timeout is the smaller of its own and what is left; when nothing is left the
+     * chain ends with {@link AllProvidersFailedException}, the providers never tried recorded
+     * {@link Attempt.Outcome#NOT_TRIED NOT_TRIED}. Empty: no deadline.
+     *
+     * @return the chain deadline, or {@code ""}
+     */
+    String deadline() default "";
 }

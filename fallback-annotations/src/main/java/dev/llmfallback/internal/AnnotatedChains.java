@@ -1,7 +1,16 @@
 package dev.llmfallback.internal;
 
 import dev.llmfallback.FallbackConfigurationException;
+import dev.llmfallback.LlmFallback;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -24,6 +33,24 @@ public final class AnnotatedChains {
         @Override
         protected ConcurrentHashMap<Method, Object> computeValue(Class<?> type) {
             return new ConcurrentHashMap<>();
+        }
+    };
+
+    /**
+     * Per class, its {@code @LlmFallback} methods by {@linkplain #signature signature}. The keys are interned,
+     * so that the advice's constant string usually matches by identity.
+     */
+    private static final ClassValue<Map<String, Method>> HEADS_BY_SIGNATURE = new ClassValue<>() {
+        @Override
+        protected Map<String, Method> computeValue(Class<?> type) {
+            Map<String, Method> heads = new HashMap<>();
+            for (Method method : type.getDeclaredMethods()) {
+                if (method.isAnnotationPresent(LlmFallback.class)) {
+                    heads.put(signature(method).intern(), method);
+                }
+            }
+            // Never modified after this point; ClassValue publishes it safely.
+            return heads;
         }
     };
 
@@ -76,6 +103,73 @@ public final class AnnotatedChains {
         // A fresh exception per call: its stack trace shows this caller, not the first one.
         throw new FallbackConfigurationException(((FallbackConfigurationException) plan).getMessage(),
                 ((FallbackConfigurationException) plan).getCause());
+    }
+
+    /**
+     * The entry point for advice inlined into the annotated method itself (the Byte Buddy agent), where a
+     * constant class and a constant string cost less per call than a {@link Method}: it combines the lookup
+     * of the executing method with {@link #isLinkOfRunningChain}. Must be called first thing, on every
+     * intercepted execution. Never resolves a plan, so it never throws a {@link FallbackConfigurationException}.
+     *
+     * @param type      the class that declares the executing method
+     * @param signature the method's name followed by its JVM descriptor, as {@link #signature} makes it,
+     *                  e.g. {@code callAnthropic(Ljava/lang/String;)Ljava/lang/String;}
+     * @return the executing method, whose chain the caller must now run with {@link #run}; or {@code null}
+     *         when this execution is a link invoked by a running chain, which must run its own body
+     * @throws IllegalArgumentException if {@code type} declares no {@code @LlmFallback} method with that
+     *                                  signature
+     */
+    public static Method chainToStart(Class<?> type, String signature) {
+        Method method = HEADS_BY_SIGNATURE.get(type).get(signature);
+        if (method == null) {
+            throw new IllegalArgumentException(type.getName() + " declares no @LlmFallback method " + signature);
+        }
+        return isLinkOfRunningChain(method) ? null : method;
+    }
+
+    /**
+     * A method's name followed by its JVM descriptor, the key {@link #chainToStart} looks methods up by.
+     *
+     * @param method any method
+     * @return e.g. {@code callAnthropic(Ljava/lang/String;)Ljava/lang/String;}
+     */
+    public static String signature(Method method) {
+        return method.getName()
+                + MethodType.methodType(method.getReturnType(), method.getParameterTypes()).toMethodDescriptorString();
+    }
+
+    /**
+     * Resolves the chain of every {@code @LlmFallback} method that {@code type} declares, so that a front
+     * door can report misconfigurations when it weaves (or initialises) the class rather than at the first
+     * call; the plans are cached as {@link #plan} caches them, and every call of a misconfigured chain still
+     * throws. Never throws.
+     *
+     * @param type a class that declares {@code @LlmFallback} methods
+     * @return one message per misconfigured chain ({@link FallbackConfigurationException#getMessage()}),
+     *         ordered by method name and signature; empty when every chain is valid
+     */
+    public static List<String> misconfigurations(Class<?> type) {
+        List<String> problems = new ArrayList<>();
+        try {
+            Method[] heads = type.getDeclaredMethods();
+            Arrays.sort(heads, Comparator.comparing(AnnotatedChains::signature));
+            for (Method head : heads) {
+                if (head.isBridge() || head.isSynthetic() || Modifier.isAbstract(head.getModifiers())
+                        || !head.isAnnotationPresent(LlmFallback.class)) {
+                    continue;
+                }
+                try {
+                    plan(head);
+                } catch (FallbackConfigurationException misconfigured) {
+                    problems.add(misconfigured.getMessage());
+                } catch (RuntimeException | LinkageError unexpected) {
+                    problems.add("Cannot check @LlmFallback on " + Describe.method(head) + ": " + unexpected);
+                }
+            }
+        } catch (RuntimeException | LinkageError unexpected) {
+            problems.add("Cannot check the @LlmFallback methods of " + type.getName() + ": " + unexpected);
+        }
+        return problems;
     }
 
     private static Object resolve(Method head) {

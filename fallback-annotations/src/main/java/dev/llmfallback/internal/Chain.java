@@ -13,22 +13,36 @@ public abstract class Chain {
     private final String[] providers;
     private final String[] methods;
     private final SkipPredicate[] predicates;
+    private final long[] timeoutNanos;
+    private final boolean[] asyncLinks;
+    private final long deadlineNanos;
+    private final boolean returnsFuture;
 
     /**
      * Creates a chain description.
      *
-     * @param providers  the provider labels, in order
-     * @param methods    the method labels, in order
-     * @param predicates the predicates, in order
+     * @param providers     the provider labels, in order
+     * @param methods       the method labels, in order
+     * @param predicates    the predicates, in order
+     * @param timeoutNanos  per link, its own attempt timeout in nanoseconds, 0 for none
+     * @param asyncLinks    per link, whether invoking it returns a {@code CompletionStage} to wait for
+     * @param deadlineNanos the whole chain's budget in nanoseconds, 0 for none
+     * @param returnsFuture whether {@link Engine#run} must answer with a future (an async annotated head)
      */
-    protected Chain(List<String> providers, List<String> methods, List<SkipPredicate> predicates) {
+    protected Chain(List<String> providers, List<String> methods, List<SkipPredicate> predicates,
+            long[] timeoutNanos, boolean[] asyncLinks, long deadlineNanos, boolean returnsFuture) {
         this.providers = providers.toArray(String[]::new);
         this.methods = methods.toArray(String[]::new);
         this.predicates = predicates.toArray(SkipPredicate[]::new);
-        if (this.providers.length == 0 || this.methods.length != this.providers.length
-                || this.predicates.length != this.providers.length) {
-            throw new IllegalArgumentException("a chain needs at least one link and one label, method and "
-                    + "predicate per link");
+        this.timeoutNanos = timeoutNanos.clone();
+        this.asyncLinks = asyncLinks.clone();
+        this.deadlineNanos = deadlineNanos;
+        this.returnsFuture = returnsFuture;
+        int size = this.providers.length;
+        if (size == 0 || this.methods.length != size || this.predicates.length != size
+                || this.timeoutNanos.length != size || this.asyncLinks.length != size) {
+            throw new IllegalArgumentException("a chain needs at least one link and one label, method, "
+                    + "predicate, timeout and async flag per link");
         }
         for (int i = 0; i < this.providers.length; i++) {
             Objects.requireNonNull(this.providers[i], "provider label");
@@ -77,6 +91,44 @@ public abstract class Chain {
     }
 
     /**
+     * Link {@code i}'s own attempt timeout.
+     *
+     * @param i the link's index
+     * @return nanoseconds, 0 for none
+     */
+    public final long timeoutNanos(int i) {
+        return timeoutNanos[i];
+    }
+
+    /**
+     * Whether invoking link {@code i} returns a {@code CompletionStage} whose outcome is the attempt's.
+     *
+     * @param i the link's index
+     * @return {@code true} for an async link
+     */
+    public final boolean isAsync(int i) {
+        return asyncLinks[i];
+    }
+
+    /**
+     * The chain's budget.
+     *
+     * @return nanoseconds, 0 for none
+     */
+    public final long deadlineNanos() {
+        return deadlineNanos;
+    }
+
+    /**
+     * Whether {@link Engine#run} answers with a future: the head of an annotated async chain.
+     *
+     * @return {@code true} for an async head
+     */
+    public final boolean returnsFuture() {
+        return returnsFuture;
+    }
+
+    /**
      * The provider labels, in order.
      *
      * @return an unmodifiable list
@@ -93,7 +145,7 @@ public abstract class Chain {
      * @param args     the head's arguments (annotated chains), or {@code null}
      * @param previous the previous link's failure, or {@code null} for the head
      * @param recorder the calling thread's recorder
-     * @return the link's result
+     * @return the link's result; for an {@linkplain #isAsync(int) async} link, its {@code CompletionStage}
      * @throws Throwable whatever the link threw, unchanged
      */
     protected abstract Object invoke(int i, Object target, Object[] args, Throwable previous,

@@ -17,8 +17,9 @@ public final class ChainPlan extends Chain {
     private final MethodHandle[] invokers;
 
     ChainPlan(List<Method> methods, List<Boolean> annotated, List<MethodHandle> invokers, List<String> providers,
-            List<String> methodLabels, List<SkipPredicate> predicates) {
-        super(providers, methodLabels, predicates);
+            List<String> methodLabels, List<SkipPredicate> predicates, long[] timeoutNanos, long deadlineNanos,
+            boolean async) {
+        super(providers, methodLabels, predicates, timeoutNanos, filled(methods.size(), async), deadlineNanos, async);
         this.methods = methods.toArray(Method[]::new);
         this.invokers = invokers.toArray(MethodHandle[]::new);
         this.interceptedLinks = new Method[this.methods.length];
@@ -26,6 +27,12 @@ public final class ChainPlan extends Chain {
             // Only annotated methods are woven; an unannotated last link is never intercepted.
             this.interceptedLinks[i] = annotated.get(i) ? this.methods[i] : null;
         }
+    }
+
+    private static boolean[] filled(int size, boolean value) {
+        boolean[] flags = new boolean[size];
+        java.util.Arrays.fill(flags, value);
+        return flags;
     }
 
     /**

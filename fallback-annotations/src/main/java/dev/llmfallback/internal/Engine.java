@@ -2,41 +2,73 @@ package dev.llmfallback.internal;
 
 import dev.llmfallback.AllProvidersFailedException;
 import dev.llmfallback.Attempt.Outcome;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs a {@link Chain}: the one implementation of the rules in the
  * <a href="../package-summary.html#rules">API package documentation</a>, shared by every front door.
  *
  * <p>Stateless and thread-safe; per-call state lives in the calling thread's {@link TraceRecorder}. On the
- * happy path it allocates nothing: the trace is recorded into reused per-thread arrays and turned into an
- * immutable {@link dev.llmfallback.FallbackTrace} only when someone asks for it.
+ * happy path without timeouts it allocates nothing: the trace is recorded into reused per-thread arrays and
+ * turned into an immutable {@link dev.llmfallback.FallbackTrace} only when someone asks for it. A link with
+ * an effective timeout (its own, or what is left of the chain's deadline) runs on a {@link Workers} thread
+ * while the caller waits with that timeout, so the caller regains control even from a provider that
+ * ignores interrupts; the abandoned attempt is cancelled and its late outcome discarded. Async chains are
+ * run by {@link AsyncRun}.
  */
 public final class Engine {
+
+    /** What {@link #invokeTimed} answers when the attempt's time ran out. */
+    private static final Object TIMED_OUT = new Object();
 
     private Engine() {
     }
 
     /**
-     * Runs the chain on the calling thread.
+     * Runs the chain: on the calling thread, or (for an async annotated head) as an {@link AsyncRun}.
      *
      * @param chain  the chain
      * @param target the receiver (annotated chains) or the input (programmatic chains)
      * @param args   the head's arguments (annotated chains), or {@code null}
-     * @return the first link's answer that succeeded
+     * @return the first answer, or for an async head a future of it
      * @throws Throwable a link's failure unchanged (stop, Error, interrupt), a predicate's own exception,
      *                   or {@link AllProvidersFailedException}
      */
     public static Object run(Chain chain, Object target, Object[] args) throws Throwable {
+        if (chain.returnsFuture()) {
+            return AsyncRun.start(chain, target, args);
+        }
         TraceRecorder recorder = TraceRecorder.get();
         TraceRecorder.Frame frame = recorder.enter(chain);
         try {
+            long deadline = chain.deadlineNanos();
+            long deadlineAt = deadline == 0 ? 0 : System.nanoTime() + deadline;
             Throwable previous = null;
             int last = chain.size() - 1;
             for (int i = 0; ; i++) {
                 long start = System.nanoTime();
+                long budget = chain.timeoutNanos(i);
+                if (deadline != 0) {
+                    long left = deadlineAt - start;
+                    if (left <= 0) {
+                        for (int untried = i; untried <= last; untried++) {
+                            frame.record(untried, Outcome.NOT_TRIED, null, start, start);
+                        }
+                        throw new AllProvidersFailedException(frame.snapshot().attempts());
+                    }
+                    budget = budget == 0 ? left : Math.min(budget, left);
+                }
                 Object result;
                 try {
-                    result = chain.invoke(i, target, args, previous, recorder);
+                    result = budget == 0
+                            ? invokeHere(chain, i, target, args, previous, recorder)
+                            : invokeTimed(chain, i, target, args, previous, budget);
                 } catch (Throwable failure) {
                     long end = System.nanoTime();
                     if (endsChainUnjudged(failure)) {
@@ -64,6 +96,16 @@ public final class Engine {
                     previous = failure;
                     continue;
                 }
+                if (result == TIMED_OUT) {
+                    long end = System.nanoTime();
+                    TimeoutException timedOut = timedOut(end - start);
+                    frame.record(i, Outcome.TIMED_OUT, timedOut, start, end);
+                    if (i == last) {
+                        throw new AllProvidersFailedException(frame.snapshot().attempts());
+                    }
+                    previous = timedOut;
+                    continue;
+                }
                 frame.record(i, Outcome.SUCCEEDED, null, start, System.nanoTime());
                 return result;
             }
@@ -73,11 +115,86 @@ public final class Engine {
     }
 
     /**
+     * Runs the chain without blocking the caller.
+     *
+     * @param chain  the chain
+     * @param target the input (programmatic chains)
+     * @param args   {@code null} (programmatic chains)
+     * @return a future completed with the first answer or the chain's failure
+     */
+    public static CompletableFuture<Object> runAsync(Chain chain, Object target, Object[] args) {
+        return AsyncRun.start(chain, target, args);
+    }
+
+    private static Object invokeHere(Chain chain, int i, Object target, Object[] args, Throwable previous,
+            TraceRecorder recorder) throws Throwable {
+        Object result = chain.invoke(i, target, args, previous, recorder);
+        if (!chain.isAsync(i)) {
+            return result;
+        }
+        CompletableFuture<?> stage = AsyncRun.toFuture(i, chain, result);
+        try {
+            return stage.get();
+        } catch (ExecutionException failed) {
+            throw unwrap(failed);
+        } catch (InterruptedException interrupted) {
+            stage.cancel(true);
+            throw interrupted;
+        }
+    }
+
+    /** Runs link {@code i} so that the caller gets control back after {@code budget} nanoseconds. */
+    private static Object invokeTimed(Chain chain, int i, Object target, Object[] args, Throwable previous,
+            long budget) throws Throwable {
+        Future<?> attempt;
+        if (chain.isAsync(i)) {
+            attempt = AsyncRun.toFuture(i, chain, chain.invoke(i, target, args, previous, TraceRecorder.get()));
+        } else {
+            attempt = Workers.submit(() -> invokeOnWorker(chain, i, target, args, previous));
+        }
+        try {
+            return attempt.get(budget, TimeUnit.NANOSECONDS);
+        } catch (ExecutionException failed) {
+            throw unwrap(failed);
+        } catch (TimeoutException expired) {
+            if (attempt.cancel(true)) {
+                return TIMED_OUT;
+            }
+            // It finished as the timeout fired: its own outcome wins, so there is exactly one.
+            try {
+                return attempt.get();
+            } catch (ExecutionException failed) {
+                throw unwrap(failed);
+            } catch (CancellationException cancelledElsewhere) {
+                return TIMED_OUT;
+            }
+        } catch (InterruptedException interrupted) {
+            // Interrupted from outside: abandon the attempt; the engine stops with the flag kept.
+            attempt.cancel(true);
+            throw interrupted;
+        }
+    }
+
+    static TimeoutException timedOut(long nanos) {
+        return new TimeoutException("attempt timed out after " + TimeUnit.NANOSECONDS.toMillis(nanos) + " ms");
+    }
+
+    /** The failure inside the wrappers futures add. */
+    static Throwable unwrap(Throwable failure) {
+        Throwable current = failure;
+        for (int depth = 0; depth < 8 && (current instanceof CompletionException || current instanceof ExecutionException)
+                && current.getCause() != null; depth++) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    /**
      * Errors and interruptions are never judged by a predicate: an outage is not an OutOfMemoryError, and
      * a caller that interrupts wants the chain to end, not to move on. The interrupt flag is set again for
      * an InterruptedException, whose thrower cleared it, so that the caller still sees it.
      */
-    private static boolean endsChainUnjudged(Throwable failure) {
+    static boolean endsChainUnjudged(Throwable failure) {
         if (failure instanceof Error) {
             return true;
         }
@@ -86,5 +203,25 @@ public final class Engine {
             return true;
         }
         return Thread.currentThread().isInterrupted();
+    }
+
+    /** A stage the engine cannot use as the attempt's outcome. */
+    static NullPointerException nullStage(Chain chain, int i) {
+        return new NullPointerException(chain.method(i) + " returned null instead of a CompletionStage");
+    }
+
+    /** Runs link {@code i} on a worker thread; its failures, checked or not, become the future's. */
+    static Object invokeOnWorker(Chain chain, int i, Object target, Object[] args, Throwable previous)
+            throws Exception {
+        try {
+            return chain.invoke(i, target, args, previous, TraceRecorder.get());
+        } catch (Throwable failure) {
+            throw Engine.<Exception>sneaky(failure);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T extends Throwable> T sneaky(Throwable failure) throws T {
+        throw (T) failure;
     }
 }

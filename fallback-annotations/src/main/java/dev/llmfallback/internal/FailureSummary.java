@@ -34,10 +34,27 @@ public final class FailureSummary {
     }
 
     /**
+     * Describes how an attempt ended, for messages: {@code 529 overloaded}, {@code timed out after 10000 ms},
+     * {@code not tried: deadline exhausted}, {@code succeeded}.
+     *
+     * @param attempt the attempt
+     * @return a short, log-safe description
+     */
+    public static String describe(Attempt attempt) {
+        switch (attempt.outcome()) {
+            case SUCCEEDED: return "succeeded";
+            case NOT_TRIED: return "not tried: deadline exhausted";
+            case TIMED_OUT: return "timed out after " + attempt.duration().toMillis() + " ms";
+            default: return describe(attempt.failure());
+        }
+    }
+
+    /**
      * The message of {@link dev.llmfallback.AllProvidersFailedException}.
      *
      * @param attempts the chain's attempts
-     * @return e.g. {@code all 2 providers failed: anthropic (529 overloaded), openai (429 rate limited)}
+     * @return e.g. {@code all 3 providers failed: anthropic (timed out after 10000 ms), openai (429 rate limited),
+     *         local (not tried: deadline exhausted)}
      */
     public static String allFailedMessage(List<Attempt> attempts) {
         StringBuilder out = new StringBuilder(32 + 32 * attempts.size());
@@ -47,10 +64,7 @@ public final class FailureSummary {
             if (i > 0) {
                 out.append(", ");
             }
-            out.append(attempt.provider());
-            if (attempt.failure() != null) {
-                out.append(" (").append(describe(attempt.failure())).append(')');
-            }
+            out.append(attempt.provider()).append(" (").append(describe(attempt)).append(')');
         }
         return out.toString();
     }

@@ -14,6 +14,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 
 /**
@@ -40,6 +42,14 @@ final class PlanResolver {
                     "put @LlmFallback on the implementing method instead");
         }
         Class<?> owner = head.getDeclaringClass();
+        boolean async = CompletionStage.class.isAssignableFrom(head.getReturnType());
+        if (async && head.getReturnType() != CompletionStage.class && head.getReturnType() != CompletableFuture.class) {
+            throw invalid(head, head, "it returns " + head.getReturnType().getSimpleName() + "; an async chain "
+                    + "answers with a CompletableFuture of its own", "declare the return type CompletionStage<T> or "
+                    + "CompletableFuture<T>");
+        }
+        long deadlineNanos = duration(head, head, "deadline", headAnnotation.deadline());
+        List<Long> timeouts = new ArrayList<>();
         List<Method> methods = new ArrayList<>();
         List<Boolean> annotated = new ArrayList<>();
         List<MethodHandle> invokers = new ArrayList<>();
@@ -56,6 +66,7 @@ final class PlanResolver {
             providers.add(annotation == null || annotation.provider().isBlank() ? link.getName() : annotation.provider());
             labels.add(link.getDeclaringClass().getSimpleName() + "." + link.getName());
             predicates.add(annotation == null ? RetryableOnly.INSTANCE : predicate(head, link, annotation));
+            timeouts.add(annotation == null ? 0L : duration(head, link, "timeout", annotation.timeout()));
             if (annotation == null || annotation.next().isEmpty()) {
                 break;
             }
@@ -69,7 +80,20 @@ final class PlanResolver {
             }
             link = next;
         }
-        return new ChainPlan(methods, annotated, invokers, providers, labels, predicates);
+        return new ChainPlan(methods, annotated, invokers, providers, labels, predicates,
+                timeouts.stream().mapToLong(Long::longValue).toArray(), deadlineNanos, async);
+    }
+
+    private static long duration(Method head, Method link, String attribute, String text) {
+        if (text.isBlank()) {
+            return 0;
+        }
+        try {
+            return Durations.parse(text).toNanos();
+        } catch (IllegalArgumentException unreadable) {
+            throw invalid(head, link, attribute + " = " + unreadable.getMessage(), "write e.g. " + attribute
+                    + " = \"10s\" (also \"1500ms\", \"2m\", \"1m30s\", \"PT10S\")");
+        }
     }
 
     private static SkipPredicate predicate(Method head, Method link, LlmFallback annotation) {

@@ -1,8 +1,11 @@
 package dev.llmfallback.tck;
 
+import dev.llmfallback.tck.fixtures.AsyncProviders;
 import dev.llmfallback.tck.fixtures.CustomPredicates;
 import dev.llmfallback.tck.fixtures.ThreeProviders;
+import dev.llmfallback.tck.fixtures.TimedProviders;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Reaches each chain by calling the head of an annotated fixture, one fixture instance per script. Works
@@ -19,6 +22,26 @@ public final class AnnotatedDoor implements FrontDoor {
     @Override
     public String threeProviders(Script script, String prompt) throws Exception {
         return script.shared(ThreeProviders.class, () -> new ThreeProviders(script)).callAnthropic(prompt);
+    }
+
+    @Override
+    public CompletableFuture<String> asyncThreeProviders(Script script, String prompt) throws Exception {
+        return script.shared(AsyncProviders.class, () -> new AsyncProviders(script)).callAnthropic(prompt);
+    }
+
+    @Override
+    public CompletableFuture<String> asyncTimedThreeProviders(Script script, String prompt) throws Exception {
+        return script.shared(AsyncProviders.class, () -> new AsyncProviders(script)).timedAnthropic(prompt);
+    }
+
+    @Override
+    public String timedThreeProviders(Script script, String prompt) throws Exception {
+        return script.shared(TimedProviders.class, () -> new TimedProviders(script)).callAnthropic(prompt);
+    }
+
+    @Override
+    public String deadlineThreeProviders(Script script, String prompt) throws Exception {
+        return script.shared(TimedProviders.class, () -> new TimedProviders(script)).withDeadline(prompt);
     }
 
     @Override

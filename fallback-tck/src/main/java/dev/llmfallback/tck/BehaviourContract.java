@@ -23,9 +23,12 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -47,6 +50,17 @@ public abstract class BehaviourContract {
     /** Appears in every prompt and every failure message, and must never appear in anything we write. */
     protected static final String SECRET = "s3cr3t-prompt-7f3a";
     protected static final String PROMPT = "summarise: " + SECRET;
+
+    /** The per-attempt timeout of the timed chains. */
+    public static final long TIMEOUT_MS = 150;
+    /** The deadline of the deadline chain, and its first link's own timeout. */
+    public static final long DEADLINE_MS = 400;
+    public static final long DEADLINE_FIRST_TIMEOUT_MS = 250;
+    /**
+     * How late a timed chain may regain control in these cases, on a noisy 2-core machine. The strict bound
+     * (timeout + 50 ms) is checked once, with a real HTTP client, by a dedicated test of the engine.
+     */
+    protected static final long SLACK_MS = 1_000;
 
     protected abstract FrontDoor door();
 
@@ -409,6 +423,244 @@ public abstract class BehaviourContract {
         assertThat(thrown.toString()).doesNotContain(SECRET);
         assertThat(FallbackTrace.current().toString()).doesNotContain(SECRET);
         assertThat(FallbackTrace.current().attempts()).allSatisfy(a -> assertThat(a.toString()).doesNotContain(SECRET));
+    }
+
+    // ---- async chains (SPEC §7) --------------------------------------------------------------------
+
+    private static <T> T await(CompletableFuture<T> future) throws Exception {
+        return future.get(10, TimeUnit.SECONDS);
+    }
+
+    private static Throwable failureOf(CompletableFuture<?> future) {
+        Throwable thrown = catchThrowable(() -> future.get(10, TimeUnit.SECONDS));
+        assertThat(thrown).as("the future must fail, not hang").isInstanceOf(ExecutionException.class);
+        return thrown.getCause();
+    }
+
+    @Test
+    public void async_firstProviderAnswers() throws Exception {
+        Script script = Script.of(answer("from anthropic"), answer("from openai"), answer("from local"));
+
+        CompletableFuture<String> answer = door().asyncThreeProviders(script, PROMPT);
+
+        assertThat(await(answer)).isEqualTo("from anthropic");
+        assertThat(FallbackTrace.of(answer).attempts()).extracting(Attempt::outcome).containsExactly(Outcome.SUCCEEDED);
+    }
+
+    @Test
+    public void async_exceptionalCompletion_fallsOver() throws Exception {
+        Script script = Script.of(fail(status(529)), answer("from openai"), answer("from local"));
+
+        assertThat(await(door().asyncThreeProviders(script, PROMPT))).isEqualTo("from openai");
+        assertThat(script.calledProviders()).containsExactly(0, 1);
+    }
+
+    @Test
+    public void async_failureThrownBeforeAnyStage_fallsOver() throws Exception {
+        Script script = Script.of(Script.AsyncBehaviour.throwing(status(503)), answer("from openai"), answer("from local"));
+
+        assertThat(await(door().asyncThreeProviders(script, PROMPT))).isEqualTo("from openai");
+    }
+
+    @Test
+    public void async_allFail_failTheFuture_withEveryAttempt() throws Exception {
+        Script script = Script.of(fail(status(529)), fail(status(429)), fail(status(503)));
+
+        CompletableFuture<String> answer = door().asyncThreeProviders(script, PROMPT);
+
+        assertThat(failureOf(answer)).isInstanceOf(AllProvidersFailedException.class);
+        assertThat(((AllProvidersFailedException) failureOf(answer)).attempts()).hasSize(3);
+        assertThat(FallbackTrace.of(answer).attempts()).extracting(Attempt::outcome).containsOnly(Outcome.FAILED);
+    }
+
+    @Test
+    public void async_callersFault_failsTheFutureWithTheOriginal() throws Exception {
+        ProviderException promptTooLong = status(400);
+        Script script = Script.of(fail(promptTooLong), answer("from openai"), answer("from local"));
+
+        assertThat(failureOf(door().asyncThreeProviders(script, PROMPT))).isSameAs(promptTooLong);
+        assertThat(script.calledProviders()).containsExactly(0);
+    }
+
+    @Test
+    public void async_nullAnswer_isSuccess() throws Exception {
+        Script script = Script.of(Script.Behaviour.returnNull(), answer("from openai"), answer("from local"));
+
+        assertThat(await(door().asyncThreeProviders(script, PROMPT))).isNull();
+    }
+
+    @Test
+    public void async_leavesTheCallingThreadsTraceAlone_andDependentStagesCarryTheirs() throws Exception {
+        door().threeProviders(Script.of(answer("sync")), PROMPT);
+        FallbackTrace before = FallbackTrace.current();
+        Script script = Script.of(fail(status(503)), answer("from openai"), answer("from local"));
+
+        CompletableFuture<String> answer = door().asyncThreeProviders(script, PROMPT);
+        CompletableFuture<Integer> length = answer.thenApply(String::length);
+        await(length);
+
+        assertThat(FallbackTrace.current().attempts()).isEqualTo(before.attempts());
+        assertThat(FallbackTrace.of(length).attempts()).extracting(Attempt::outcome)
+                .containsExactly(Outcome.FAILED, Outcome.SUCCEEDED);
+        assertThat(FallbackTrace.of(CompletableFuture.completedFuture("not ours"))).isSameAs(FallbackTrace.empty());
+    }
+
+    @Test
+    public void async_cancellingTheFuture_cancelsTheAttemptInFlight_andStartsNoOther() throws Exception {
+        CompletableFuture<String> inFlight = new CompletableFuture<>();
+        Script script = Script.of(Script.AsyncBehaviour.pending(inFlight), answer("from openai"), answer("from local"));
+
+        CompletableFuture<String> answer = door().asyncThreeProviders(script, PROMPT);
+        assertThat(answer.cancel(true)).isTrue();
+
+        assertThat(inFlight.isCancelled()).isTrue();
+        assertThat(script.calledProviders()).containsExactly(0);
+        assertThat(FallbackTrace.of(answer).attempts()).extracting(Attempt::outcome).containsExactly(Outcome.STOPPED);
+    }
+
+    @Test
+    public void async_attemptTimeout_cancelsTheStage_andFallsOver() throws Exception {
+        CompletableFuture<String> never = new CompletableFuture<>();
+        Script script = Script.of(Script.AsyncBehaviour.pending(never), answer("from openai"), answer("from local"));
+
+        CompletableFuture<String> answer = door().asyncTimedThreeProviders(script, PROMPT);
+
+        assertThat(await(answer)).isEqualTo("from openai");
+        assertThat(never.isCancelled()).isTrue();
+        List<Attempt> attempts = FallbackTrace.of(answer).attempts();
+        assertThat(attempts).extracting(Attempt::outcome).containsExactly(Outcome.TIMED_OUT, Outcome.SUCCEEDED);
+        assertThat(attempts.get(0).failure()).isInstanceOf(TimeoutException.class);
+        assertThat(never.complete("late")).as("a late answer changes nothing").isFalse();
+        assertThat(FallbackTrace.of(answer).attempts()).isEqualTo(attempts);
+    }
+
+    // ---- timeouts and deadlines --------------------------------------------------------------------
+
+    @Test
+    public void timeout_providerWithinIt_answersAsUsual() throws Exception {
+        Script script = Script.of(answer("from anthropic"), answer("from openai"), answer("from local"));
+
+        assertThat(door().timedThreeProviders(script, PROMPT)).isEqualTo("from anthropic");
+        assertThat(FallbackTrace.current().attempts()).extracting(Attempt::outcome).containsExactly(Outcome.SUCCEEDED);
+    }
+
+    @Test
+    public void timeout_failureWithinIt_isJudgedAsUsual_andRethrownUnwrapped() {
+        ProviderCheckedException checked = new ProviderCheckedException("nope");
+        Script script = Script.of(fail(checked), answer("from openai"), answer("from local"));
+
+        assertThatThrownBy(() -> door().timedThreeProviders(script, PROMPT)).isSameAs(checked);
+        assertThat(script.calledProviders()).containsExactly(0);
+    }
+
+    @Test
+    public void timeout_providerIgnoringInterrupts_isAbandoned_andTheNextAnswersInTime() throws Exception {
+        Script.Hang hang = new Script.Hang();
+        AtomicReference<Boolean> nextSawInterrupt = new AtomicReference<>();
+        Script script = Script.of(Script.Behaviour.hangIgnoringInterrupts(hang, "late anthropic"), prompt -> {
+            nextSawInterrupt.set(Thread.currentThread().isInterrupted());
+            return "from openai";
+        }, answer("from local"));
+        try {
+            long start = System.nanoTime();
+            String answer = door().timedThreeProviders(script, PROMPT);
+            long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+            assertThat(answer).isEqualTo("from openai");
+            assertThat(tookMs).isGreaterThanOrEqualTo(TIMEOUT_MS - 5).isLessThan(TIMEOUT_MS + SLACK_MS);
+            assertThat(Thread.currentThread().isInterrupted()).as("our timeout's interrupt reaches the caller").isFalse();
+            assertThat(nextSawInterrupt.get()).as("our timeout's interrupt reaches the next attempt").isFalse();
+            List<Attempt> attempts = FallbackTrace.current().attempts();
+            assertThat(attempts).extracting(Attempt::outcome).containsExactly(Outcome.TIMED_OUT, Outcome.SUCCEEDED);
+            assertThat(attempts.get(0).failure()).isInstanceOf(TimeoutException.class);
+            assertThat(hang.interrupted.await(10, TimeUnit.SECONDS)).as("the abandoned attempt was interrupted").isTrue();
+        } finally {
+            hang.release();
+        }
+    }
+
+    @Test
+    public void timeout_interruptibleProvider_isInterruptedByOurTimeout() throws Exception {
+        Script.Hang hang = new Script.Hang();
+        Script script = Script.of(Script.Behaviour.hangInterruptibly(hang, "late"), answer("from openai"), answer("from local"));
+        try {
+            assertThat(door().timedThreeProviders(script, PROMPT)).isEqualTo("from openai");
+            assertThat(hang.interrupted.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(Thread.currentThread().isInterrupted()).isFalse();
+        } finally {
+            hang.release();
+        }
+    }
+
+    @Test
+    public void deadline_cutsTheSecondAttemptShort_andTheRestAreNotTried() throws Exception {
+        Script.Hang first = new Script.Hang();
+        Script.Hang second = new Script.Hang();
+        Script script = Script.of(Script.Behaviour.hangIgnoringInterrupts(first, "late"),
+                Script.Behaviour.hangIgnoringInterrupts(second, "late"), answer("from local"));
+        try {
+            long start = System.nanoTime();
+            Throwable thrown = catchThrowable(() -> door().deadlineThreeProviders(script, PROMPT));
+            long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+            assertThat(thrown).isInstanceOf(AllProvidersFailedException.class);
+            List<Attempt> attempts = ((AllProvidersFailedException) thrown).attempts();
+            assertThat(attempts).extracting(Attempt::outcome)
+                    .containsExactly(Outcome.TIMED_OUT, Outcome.TIMED_OUT, Outcome.NOT_TRIED);
+            assertThat(attempts.get(0).duration().toMillis()).isGreaterThanOrEqualTo(DEADLINE_FIRST_TIMEOUT_MS - 5);
+            assertThat(attempts.get(2).failure()).isNull();
+            assertThat(thrown.getMessage()).contains("not tried: deadline exhausted").contains("timed out after");
+            assertThat(tookMs).isGreaterThanOrEqualTo(DEADLINE_MS - 5).isLessThan(DEADLINE_MS + SLACK_MS);
+            assertThat(script.calledProviders()).containsExactly(0, 1);
+        } finally {
+            first.release();
+            second.release();
+        }
+    }
+
+    @Test
+    public void interruptFromOutside_whileWaitingOnATimedAttempt_stopsTheChain_flagKept() throws Exception {
+        Script.Hang hang = new Script.Hang();
+        Script script = Script.of(Script.Behaviour.hangIgnoringInterrupts(hang, "late"), answer("from openai"),
+                answer("from local"));
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        AtomicReference<Boolean> flagAfter = new AtomicReference<>();
+        Thread caller = new Thread(() -> {
+            thrown.set(catchThrowable(() -> door().deadlineThreeProviders(script, PROMPT)));
+            flagAfter.set(Thread.currentThread().isInterrupted());
+        });
+        try {
+            caller.start();
+            assertThat(hang.entered.await(10, TimeUnit.SECONDS)).isTrue();
+            caller.interrupt();
+            caller.join(10_000);
+
+            assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
+            assertThat(flagAfter.get()).isTrue();
+            assertThat(script.calledProviders()).containsExactly(0);
+        } finally {
+            hang.release();
+        }
+    }
+
+    @Test
+    public void timedAttempt_seesTheCallersContext_throughARegisteredPropagator() throws Exception {
+        AtomicReference<String> seen = new AtomicReference<>();
+        AtomicReference<String> seenThread = new AtomicReference<>();
+        Script script = Script.of(prompt -> {
+            seen.set(FakeMdcPropagator.MDC.get());
+            seenThread.set(Thread.currentThread().toString());
+            return "from anthropic";
+        }, answer("from openai"), answer("from local"));
+        FakeMdcPropagator.MDC.set("request-42");
+        try {
+            assertThat(door().timedThreeProviders(script, PROMPT)).isEqualTo("from anthropic");
+        } finally {
+            FakeMdcPropagator.MDC.remove();
+        }
+
+        assertThat(seenThread.get()).as("a timed attempt runs on a worker").isNotEqualTo(Thread.currentThread().toString());
+        assertThat(seen.get()).isEqualTo("request-42");
     }
 
     // ---- the default predicate's table (SPEC §6) ---------------------------------------------------

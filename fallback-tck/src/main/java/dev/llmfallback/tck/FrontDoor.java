@@ -1,6 +1,7 @@
 package dev.llmfallback.tck;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * How a test reaches a chain: programmatically, or by calling the head of an annotated fixture that some
@@ -16,6 +17,21 @@ public interface FrontDoor {
 
     /** The method labels the trace shows for {@link #threeProviders}, in order. */
     List<String> threeProviderMethods();
+
+    /** Async links returning futures: anthropic -> openai -> local. */
+    CompletableFuture<String> asyncThreeProviders(Script script, String prompt) throws Exception;
+
+    /** Like {@link #asyncThreeProviders}, anthropic with a {@value BehaviourContract#TIMEOUT_MS} ms timeout. */
+    CompletableFuture<String> asyncTimedThreeProviders(Script script, String prompt) throws Exception;
+
+    /** anthropic (timeout {@value BehaviourContract#TIMEOUT_MS} ms) -> openai -> local. */
+    String timedThreeProviders(Script script, String prompt) throws Exception;
+
+    /**
+     * deadline {@value BehaviourContract#DEADLINE_MS} ms: anthropic (timeout
+     * {@value BehaviourContract#DEADLINE_FIRST_TIMEOUT_MS} ms) -> openai (no timeout of its own) -> local.
+     */
+    String deadlineThreeProviders(Script script, String prompt) throws Exception;
 
     /** anthropic (skipOn = RateLimited) -> openai. */
     String rateLimitedOnly(Script script, String prompt) throws Exception;

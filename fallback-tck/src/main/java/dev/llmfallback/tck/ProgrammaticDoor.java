@@ -3,7 +3,9 @@ package dev.llmfallback.tck;
 import dev.llmfallback.Always;
 import dev.llmfallback.FallbackChain;
 import dev.llmfallback.RateLimited;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** Reaches each chain through {@link FallbackChain}, one chain per script, reused across calls. */
 public final class ProgrammaticDoor implements FrontDoor {
@@ -15,6 +17,54 @@ public final class ProgrammaticDoor implements FrontDoor {
                 .provider("openai", p -> script.call(1, p))
                 .provider("local", p -> script.call(2, p))
                 .build()).run(prompt);
+    }
+
+    @Override
+    public CompletableFuture<String> asyncThreeProviders(Script script, String prompt) {
+        return script.shared("async", () -> FallbackChain.<String, String>builder()
+                .asyncProvider("anthropic", p -> callAsync(script, 0, p))
+                .asyncProvider("openai", p -> callAsync(script, 1, p))
+                .asyncProvider("local", p -> callAsync(script, 2, p))
+                .build()).runAsync(prompt);
+    }
+
+    @Override
+    public CompletableFuture<String> asyncTimedThreeProviders(Script script, String prompt) {
+        return script.shared("asyncTimed", () -> FallbackChain.<String, String>builder()
+                .asyncProvider("anthropic", p -> callAsync(script, 0, p), null,
+                        Duration.ofMillis(BehaviourContract.TIMEOUT_MS))
+                .asyncProvider("openai", p -> callAsync(script, 1, p))
+                .asyncProvider("local", p -> callAsync(script, 2, p))
+                .build()).runAsync(prompt);
+    }
+
+    @Override
+    public String timedThreeProviders(Script script, String prompt) throws Exception {
+        return script.shared("timed", () -> FallbackChain.<String, String>builder()
+                .provider("anthropic", p -> script.call(0, p), Duration.ofMillis(BehaviourContract.TIMEOUT_MS))
+                .provider("openai", p -> script.call(1, p))
+                .provider("local", p -> script.call(2, p))
+                .build()).run(prompt);
+    }
+
+    @Override
+    public String deadlineThreeProviders(Script script, String prompt) throws Exception {
+        return script.shared("deadline", () -> FallbackChain.<String, String>builder()
+                .provider("anthropic", p -> script.call(0, p),
+                        Duration.ofMillis(BehaviourContract.DEADLINE_FIRST_TIMEOUT_MS))
+                .provider("openai", p -> script.call(1, p))
+                .provider("local", p -> script.call(2, p))
+                .deadline(Duration.ofMillis(BehaviourContract.DEADLINE_MS))
+                .build()).run(prompt);
+    }
+
+    /** A thrown failure here stands for an async provider that fails before returning a stage. */
+    private static CompletableFuture<String> callAsync(Script script, int provider, String prompt) {
+        try {
+            return script.callAsync(provider, prompt);
+        } catch (Exception failure) {
+            throw new java.util.concurrent.CompletionException(failure);
+        }
     }
 
     @Override

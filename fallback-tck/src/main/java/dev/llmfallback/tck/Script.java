@@ -3,8 +3,13 @@ package dev.llmfallback.tck;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -40,6 +45,75 @@ public final class Script {
                 throw Script.<Exception>sneaky(failure);
             };
         }
+
+        /**
+         * Hangs like a blocking read that ignores interrupts, until {@code hang} is released; then answers
+         * {@code late}. Records that it started and whether an interrupt reached it.
+         */
+        static Behaviour hangIgnoringInterrupts(Hang hang, String late) {
+            return prompt -> {
+                hang.entered.countDown();
+                while (hang.release.getCount() > 0) {
+                    if (Thread.interrupted()) {
+                        hang.interrupted.countDown();
+                    }
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+                }
+                return late;
+            };
+        }
+
+        /** Hangs until interrupted (then throws InterruptedException) or released (then answers {@code late}). */
+        static Behaviour hangInterruptibly(Hang hang, String late) {
+            return prompt -> {
+                hang.entered.countDown();
+                try {
+                    hang.release.await();
+                    return late;
+                } catch (InterruptedException interrupted) {
+                    hang.interrupted.countDown();
+                    throw interrupted;
+                }
+            };
+        }
+    }
+
+    /** An async provider's own stage, for {@link #callAsync}. */
+    @FunctionalInterface
+    public interface AsyncBehaviour extends Behaviour {
+        CompletionStage<String> stage(String prompt) throws Exception;
+
+        @Override
+        default String respond(String prompt) throws Exception {
+            return stage(prompt).toCompletableFuture().get();
+        }
+
+        /** Returns {@code future} itself: the test completes or inspects it. */
+        static AsyncBehaviour pending(CompletableFuture<String> future) {
+            return prompt -> future;
+        }
+
+        /** Throws synchronously instead of returning a stage. */
+        static AsyncBehaviour throwing(Throwable failure) {
+            return prompt -> {
+                throw Script.<Exception>sneaky(failure);
+            };
+        }
+    }
+
+    /** Controls hanging behaviours: when they started, whether they were interrupted, when they end. */
+    public static final class Hang {
+        public final CountDownLatch entered = new CountDownLatch(1);
+        public final CountDownLatch interrupted = new CountDownLatch(1);
+        public final CountDownLatch release = new CountDownLatch(1);
+
+        public void release() {
+            release.countDown();
+        }
+
+        public boolean wasInterrupted() {
+            return interrupted.getCount() == 0;
+        }
     }
 
     private final Behaviour[] behaviours;
@@ -64,6 +138,23 @@ public final class Script {
             throw new AssertionError("the script has no behaviour for provider " + provider);
         }
         return behaviours[provider].respond(prompt);
+    }
+
+    /**
+     * The async form of {@link #call}: an {@link AsyncBehaviour} supplies its own stage (or throws); any other
+     * behaviour is run now and its answer or failure wrapped in a completed future.
+     */
+    public CompletableFuture<String> callAsync(int provider, String prompt) throws Exception {
+        Behaviour behaviour = behaviours[provider];
+        if (behaviour instanceof AsyncBehaviour) {
+            calls.add(new Call(provider, prompt, null, Thread.currentThread()));
+            return ((AsyncBehaviour) behaviour).stage(prompt).toCompletableFuture();
+        }
+        try {
+            return CompletableFuture.completedFuture(call(provider, prompt));
+        } catch (Exception failure) {
+            return CompletableFuture.failedFuture(failure);
+        }
     }
 
     public List<Call> calls() {

@@ -1,0 +1,149 @@
+package dev.llmfallback.internal;
+
+import dev.llmfallback.ThreadContextPropagator;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Where attempts run when the caller must be able to walk away from them (a timeout, a deadline, a sync
+ * provider in an async chain), and the timer that expires async attempts.
+ *
+ * <p>On JDK 21 and later every such attempt gets a new virtual thread: no pool to size, no carrier pinned
+ * by our waiting (the engine waits with {@code Future.get}, never inside {@code synchronized}). On JDK 17 a
+ * bounded pool of daemon platform threads (system property {@code llmfallback.workers}, default 64) whose
+ * idle threads end after 10 s; when every worker is stuck in a hung provider, further attempts queue and
+ * time out without running — the chain still moves on on time. Created on first use; thread-safe.
+ */
+public final class Workers {
+
+    private static final int POOL_SIZE = Math.max(1, Integer.getInteger("llmfallback.workers", 64));
+
+    private Workers() {
+    }
+
+    /** Lazy holders: nothing starts until the first timed attempt. */
+    private static final class Executor {
+        static final ExecutorService INSTANCE = create();
+
+        private static ExecutorService create() {
+            try {
+                MethodHandle perTask = MethodHandles.publicLookup().findStatic(java.util.concurrent.Executors.class,
+                        "newVirtualThreadPerTaskExecutor", MethodType.methodType(ExecutorService.class));
+                return (ExecutorService) perTask.invokeExact();
+            } catch (Throwable beforeJdk21) {
+                ThreadPoolExecutor pool = new ThreadPoolExecutor(POOL_SIZE, POOL_SIZE, 10, TimeUnit.SECONDS,
+                        new LinkedBlockingQueue<>(), daemonThreads("llm-fallback-attempt-"));
+                pool.allowCoreThreadTimeOut(true);
+                return pool;
+            }
+        }
+    }
+
+    private static final class Timer {
+        static final ScheduledThreadPoolExecutor INSTANCE = create();
+
+        private static ScheduledThreadPoolExecutor create() {
+            ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemonThreads("llm-fallback-timer-"));
+            timer.setRemoveOnCancelPolicy(true);
+            timer.setKeepAliveTime(10, TimeUnit.SECONDS);
+            timer.allowCoreThreadTimeOut(true);
+            return timer;
+        }
+    }
+
+    private static final class Propagators {
+        static final List<ThreadContextPropagator> ALL = load();
+
+        private static List<ThreadContextPropagator> load() {
+            List<ThreadContextPropagator> found = new ArrayList<>();
+            try {
+                ServiceLoader.load(ThreadContextPropagator.class, ThreadContextPropagator.class.getClassLoader())
+                        .forEach(found::add);
+            } catch (RuntimeException | java.util.ServiceConfigurationError broken) {
+                System.err.println("llm-fallback: ThreadContextPropagator services not loaded: " + broken);
+            }
+            return List.copyOf(found);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /**
+     * Runs {@code task} on a worker with the caller's propagated context. Cancelling the returned future
+     * with {@code cancel(true)} interrupts the worker, and only while it runs this task.
+     *
+     * @param task the attempt
+     * @param <T>  its result type
+     * @return the future of the attempt
+     */
+    public static <T> Future<T> submit(Callable<T> task) {
+        List<ThreadContextPropagator> propagators = Propagators.ALL;
+        if (propagators.isEmpty()) {
+            return Executor.INSTANCE.submit(task);
+        }
+        Object[] captured = new Object[propagators.size()];
+        for (int i = 0; i < captured.length; i++) {
+            int index = i;
+            captured[i] = safely(() -> propagators.get(index).capture(), propagators.get(i));
+        }
+        return Executor.INSTANCE.submit(() -> {
+            Object[] previous = new Object[captured.length];
+            for (int i = 0; i < captured.length; i++) {
+                int index = i;
+                previous[i] = safely(() -> propagators.get(index).apply(captured[index]), propagators.get(i));
+            }
+            try {
+                return task.call();
+            } finally {
+                for (int i = captured.length - 1; i >= 0; i--) {
+                    int index = i;
+                    safely(() -> {
+                        propagators.get(index).restore(previous[index]);
+                        return null;
+                    }, propagators.get(i));
+                }
+            }
+        });
+    }
+
+    /**
+     * Runs {@code action} after {@code nanos}.
+     *
+     * @param action what to run, on the timer thread; must be quick
+     * @param nanos  the delay
+     * @return a handle to cancel it
+     */
+    public static ScheduledFuture<?> schedule(Runnable action, long nanos) {
+        return Timer.INSTANCE.schedule(action, nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private static Object safely(Callable<Object> step, ThreadContextPropagator propagator) {
+        try {
+            return step.call();
+        } catch (Exception broken) {
+            System.err.println("llm-fallback: " + propagator.getClass().getName() + " threw " + broken.getClass().getName()
+                    + "; its context is skipped for this attempt");
+            return null;
+        }
+    }
+}
