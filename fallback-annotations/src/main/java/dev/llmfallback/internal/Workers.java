@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>On JDK 21 and later every such attempt gets a new virtual thread: no pool to size, no carrier pinned
  * by our waiting (the engine waits with {@code Future.get}, never inside {@code synchronized}). On JDK 17 a
  * bounded pool of daemon platform threads (system property {@code llmfallback.workers}, default 64) whose
- * idle threads end after 10 s; when every worker is stuck in a hung provider, further attempts queue and
+ * idle threads end after 2 s; when every worker is stuck in a hung provider, further attempts queue and
  * time out without running — the chain still moves on on time. Created on first use; thread-safe.
  */
 public final class Workers {
@@ -44,7 +44,7 @@ public final class Workers {
                         "newVirtualThreadPerTaskExecutor", MethodType.methodType(ExecutorService.class));
                 return (ExecutorService) perTask.invokeExact();
             } catch (Throwable beforeJdk21) {
-                ThreadPoolExecutor pool = new ThreadPoolExecutor(POOL_SIZE, POOL_SIZE, 10, TimeUnit.SECONDS,
+                ThreadPoolExecutor pool = new ThreadPoolExecutor(POOL_SIZE, POOL_SIZE, 2, TimeUnit.SECONDS,
                         new LinkedBlockingQueue<>(), daemonThreads("llm-fallback-attempt-"));
                 pool.allowCoreThreadTimeOut(true);
                 return pool;
@@ -58,7 +58,7 @@ public final class Workers {
         private static ScheduledThreadPoolExecutor create() {
             ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemonThreads("llm-fallback-timer-"));
             timer.setRemoveOnCancelPolicy(true);
-            timer.setKeepAliveTime(10, TimeUnit.SECONDS);
+            timer.setKeepAliveTime(2, TimeUnit.SECONDS);
             timer.allowCoreThreadTimeOut(true);
             return timer;
         }

@@ -80,6 +80,25 @@ class ResolutionHelpersTest {
     }
 
     @Test
+    public void durations_shortFormsCombinationsAndIso() {
+        assertThat(Durations.parse("10s")).isEqualTo(java.time.Duration.ofSeconds(10));
+        assertThat(Durations.parse("1500ms")).isEqualTo(java.time.Duration.ofMillis(1500));
+        assertThat(Durations.parse("2m")).isEqualTo(java.time.Duration.ofMinutes(2));
+        assertThat(Durations.parse("1h")).isEqualTo(java.time.Duration.ofHours(1));
+        assertThat(Durations.parse("1m30s")).isEqualTo(java.time.Duration.ofSeconds(90));
+        assertThat(Durations.parse(" PT10S ")).isEqualTo(java.time.Duration.ofSeconds(10));
+        assertThat(Durations.parse("pt0.5s")).isEqualTo(java.time.Duration.ofMillis(500));
+    }
+
+    @Test
+    public void durations_rejectWhatIsNotAPositiveDuration() {
+        for (String bad : List.of("", "10", "10 seconds", "s", "-5s", "0s", "PT0S", "10x", "1.5s", "PTXS")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Durations.parse(bad)).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(bad);
+        }
+    }
+
+    @Test
     public void nearMisses_nearestFirst_caseAndTyposForgiven() {
         List<String> names = List.of("callOpenAi", "callAnthropic", "callLocal", "toString", "hashCode");
 

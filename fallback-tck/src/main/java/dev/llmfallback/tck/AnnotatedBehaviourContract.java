@@ -170,7 +170,12 @@ public abstract class AnnotatedBehaviourContract extends BehaviourContract {
                         List.of("UnusablePredicate.head(String)", "NeedsArgument",
                                 "no public static final INSTANCE field and no public no-arg constructor")),
                 Arguments.of("Ambiguous", (Head) s -> new Misconfigured.Ambiguous(s).head(PROMPT),
-                        List.of("Ambiguous.head(String)", "is ambiguous")));
+                        List.of("Ambiguous.head(String)", "is ambiguous")),
+                Arguments.of("BadTimeout", (Head) s -> new Misconfigured.BadTimeout(s).head(PROMPT),
+                        List.of("BadTimeout.head(String)", "timeout = \"10 seconds\" is not a duration", "\"10s\"")),
+                Arguments.of("WrongFutureType", (Head) s -> new Misconfigured.WrongFutureType(s).head(PROMPT),
+                        List.of("WrongFutureType.head(String)", "returns OwnFuture",
+                                "declare the return type CompletionStage<T> or CompletableFuture<T>")));
     }
 
     @ParameterizedTest(name = "{0}")
