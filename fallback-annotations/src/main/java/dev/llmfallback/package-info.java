@@ -28,6 +28,21 @@
  *       added as suppressed.</li>
  *   <li>A misconfigured annotated chain throws {@link dev.llmfallback.FallbackConfigurationException} on
  *       every call, before any provider runs.</li>
+ *   <li>A link with a {@linkplain dev.llmfallback.LlmFallback#timeout() timeout}, or any link under a
+ *       {@linkplain dev.llmfallback.LlmFallback#deadline() deadline}, runs on a worker thread while the
+ *       caller waits at most its effective timeout (its own, or what is left of the deadline, whichever is
+ *       smaller). When it expires the attempt is cancelled and recorded
+ *       {@link dev.llmfallback.Attempt.Outcome#TIMED_OUT TIMED_OUT}, and the chain moves on without asking
+ *       the predicate; a late answer or exception is discarded. When the deadline leaves nothing for a link,
+ *       it and the rest are recorded {@link dev.llmfallback.Attempt.Outcome#NOT_TRIED NOT_TRIED} and
+ *       {@link dev.llmfallback.AllProvidersFailedException} is thrown. An interrupt of the waiting caller
+ *       stops the chain with {@code InterruptedException}, the flag kept.</li>
+ *   <li>Async chains (a head returning {@code CompletionStage}/{@code CompletableFuture},
+ *       {@link dev.llmfallback.FallbackChain#runAsync}) follow the same rules through callbacks: the failure
+ *       is thrown or completed exceptionally ({@code CompletionException}/{@code ExecutionException}
+ *       unwrapped); the chain's future completes with the answer or the failure that would have been thrown;
+ *       cancelling it cancels the attempt in flight (recorded STOPPED) and starts no other. The thread's
+ *       interrupt flag plays no part there.</li>
  * </ol>
  * A link reached as part of a chain runs its own body only: it does not start a chain of its own, and no
  * attempt is recorded twice. Annotated links are exactly the methods named: they are invoked with
