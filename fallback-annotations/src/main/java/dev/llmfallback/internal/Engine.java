@@ -45,14 +45,15 @@ public final class Engine {
             return AsyncRun.start(chain, target, args);
         }
         TraceRecorder recorder = TraceRecorder.get();
-        TraceRecorder.Frame frame = recorder.enter(chain);
+        // Attempts are back to back: one clock read per attempt, the chain's start and end are theirs.
+        long start = System.nanoTime();
+        TraceRecorder.Frame frame = recorder.enter(chain, start);
         try {
             long deadline = chain.deadlineNanos();
-            long deadlineAt = deadline == 0 ? 0 : System.nanoTime() + deadline;
+            long deadlineAt = deadline == 0 ? 0 : start + deadline;
             Throwable previous = null;
             int last = chain.size() - 1;
-            for (int i = 0; ; i++) {
-                long start = System.nanoTime();
+            for (int i = 0; ; i++, start = System.nanoTime()) {
                 long budget = chain.timeoutNanos(i);
                 if (deadline != 0) {
                     long left = deadlineAt - start;

@@ -60,7 +60,7 @@ public final class TraceRecorder {
         return frame == null || frame.chain == null ? FallbackTrace.empty() : frame.snapshot();
     }
 
-    Frame enter(Chain chain) {
+    Frame enter(Chain chain, long startNanos) {
         if (depth == frames.length) {
             frames = Arrays.copyOf(frames, depth * 2);
         }
@@ -73,7 +73,7 @@ public final class TraceRecorder {
             finishedNested = null;
         }
         depth++;
-        frame.start(chain);
+        frame.start(chain, startNanos);
         return frame;
     }
 
@@ -130,7 +130,7 @@ public final class TraceRecorder {
         private long[] ends = new long[4];
         private FallbackTrace snapshot;
 
-        void start(Chain newChain) {
+        void start(Chain newChain, long start) {
             clear();
             int size = newChain.size();
             if (size > outcomes.length) {
@@ -142,7 +142,7 @@ public final class TraceRecorder {
             chain = newChain;
             active = true;
             changedAt = ++changes;
-            startNanos = System.nanoTime();
+            startNanos = start;
         }
 
         void record(int index, Outcome outcome, Throwable failure, long start, long end) {
@@ -160,7 +160,8 @@ public final class TraceRecorder {
         void finish() {
             active = false;
             changedAt = ++changes;
-            endNanos = System.nanoTime();
+            // The last attempt's end, read once by the engine; a chain that recorded nothing reads the clock.
+            endNanos = count > 0 ? ends[count - 1] : System.nanoTime();
             snapshot = null;
         }
 
