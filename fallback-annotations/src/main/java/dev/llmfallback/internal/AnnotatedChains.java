@@ -9,8 +9,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -22,6 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * if (AnnotatedChains.isLinkOfRunningChain(method)) { run the method's own body }
  * else { return AnnotatedChains.run(method, this, args); }
  * }</pre>
+ * (Advice inlined into the method itself, as the Byte Buddy agent's is, makes the first step
+ * {@link #chainToStart}, from constants; and a front door that weaves a class may report its misconfigured
+ * chains at once, with {@link #misconfigurations}.)
  *
  * <p>Plans are resolved once per method and cached per declaring class (a {@link ClassValue}, so a class
  * that is unloaded takes its plans with it). A misconfiguration is cached too and thrown afresh, as a
@@ -144,6 +150,11 @@ public final class AnnotatedChains {
      * call; the plans are cached as {@link #plan} caches them, and every call of a misconfigured chain still
      * throws. Never throws.
      *
+     * <p>An annotated method that is a link of a valid chain of the class is not reported as a head: it is
+     * annotated to continue that chain (typically it takes the previous failure, a parameter a head's
+     * siblings cannot match), so a line about it as a head of its own would be a false alarm. Called directly,
+     * it still fails with its {@link FallbackConfigurationException}.
+     *
      * @param type a class that declares {@code @LlmFallback} methods
      * @return one message per misconfigured chain ({@link FallbackConfigurationException#getMessage()}),
      *         ordered by method name and signature; empty when every chain is valid
@@ -151,21 +162,29 @@ public final class AnnotatedChains {
     public static List<String> misconfigurations(Class<?> type) {
         List<String> problems = new ArrayList<>();
         try {
-            Method[] heads = type.getDeclaredMethods();
-            Arrays.sort(heads, Comparator.comparing(AnnotatedChains::signature));
-            for (Method head : heads) {
+            Method[] methods = type.getDeclaredMethods();
+            Arrays.sort(methods, Comparator.comparing(AnnotatedChains::signature));
+            Map<Method, String> invalid = new LinkedHashMap<>();
+            Set<Method> linksOfValidChains = new HashSet<>();
+            for (Method head : methods) {
                 if (head.isBridge() || head.isSynthetic() || Modifier.isAbstract(head.getModifiers())
                         || !head.isAnnotationPresent(LlmFallback.class)) {
                     continue;
                 }
                 try {
-                    plan(head);
+                    List<Method> links = plan(head).methods();
+                    linksOfValidChains.addAll(links.subList(1, links.size()));
                 } catch (FallbackConfigurationException misconfigured) {
-                    problems.add(misconfigured.getMessage());
+                    invalid.put(head, misconfigured.getMessage());
                 } catch (RuntimeException | LinkageError unexpected) {
-                    problems.add("Cannot check @LlmFallback on " + Describe.method(head) + ": " + unexpected);
+                    invalid.put(head, "Cannot check @LlmFallback on " + Describe.method(head) + ": " + unexpected);
                 }
             }
+            invalid.forEach((head, problem) -> {
+                if (!linksOfValidChains.contains(head)) {
+                    problems.add(problem);
+                }
+            });
         } catch (RuntimeException | LinkageError unexpected) {
             problems.add("Cannot check the @LlmFallback methods of " + type.getName() + ": " + unexpected);
         }
