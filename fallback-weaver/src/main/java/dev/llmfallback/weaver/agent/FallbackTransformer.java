@@ -1,0 +1,126 @@
+package dev.llmfallback.weaver.agent;
+
+import java.lang.instrument.ClassFileTransformer;
+import java.security.ProtectionDomain;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The agent's one {@link ClassFileTransformer}. For every class the JVM loads it first decides, by name and
+ * by a scan of the raw bytes ({@link ClassFileScan}), whether the class can declare {@code @LlmFallback}
+ * methods at all; only candidates reach the {@link Weaver}, which is built, and Byte Buddy loaded, when the
+ * first candidate appears.
+ *
+ * <p>A candidate that cannot be woven is left as it is, with one warning naming it; the JVM then loads it
+ * unwoven. Never throws. Thread-safe: classes load concurrently.
+ */
+final class FallbackTransformer implements ClassFileTransformer {
+
+    private final AgentLog log;
+    private final Object weaverLock = new Object();
+    private volatile Weaver weaver;
+    private volatile boolean weaverFailed;
+    /** Classes woven by retransformation, so that the agent can report their chains afterwards. */
+    private final Set<Class<?>> retransformed = ConcurrentHashMap.newKeySet();
+
+    FallbackTransformer(AgentLog log) {
+        this.log = log;
+    }
+
+    @Override
+    public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
+            ProtectionDomain protectionDomain, byte[] classfileBuffer) {
+        if (loader == null || className == null || classfileBuffer == null || excluded(className)) {
+            return null;
+        }
+        switch (ClassFileScan.of(classfileBuffer)) {
+            case CANDIDATE:
+                return weave(loader, className, classBeingRedefined, classfileBuffer);
+            case WOVEN_BY_ASPECTJ:
+                log.warn("left " + className.replace('/', '.') + " alone: the AspectJ aspect already wove it at "
+                        + "compile time (use one front door per class)");
+                return null;
+            case WOVEN_BY_AGENT:
+                log.debug("left " + className.replace('/', '.') + " alone: already woven by an llm-fallback agent");
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private byte[] weave(ClassLoader loader, String className, Class<?> classBeingRedefined, byte[] bytes) {
+        String name = className.replace('/', '.');
+        try {
+            Weaver active = weaver();
+            if (active == null) {
+                return null;
+            }
+            long start = System.nanoTime();
+            byte[] woven = active.weave(loader, className, bytes, classBeingRedefined == null && log.enabled(AgentLog.Level.WARN));
+            if (woven == null) {
+                log.debug("no @LlmFallback method to weave in " + name);
+                return null;
+            }
+            if (classBeingRedefined != null) {
+                retransformed.add(classBeingRedefined);
+            }
+            log.info("wove " + name + (log.enabled(AgentLog.Level.DEBUG)
+                    ? " in " + (System.nanoTime() - start) / 1_000 + " us" : ""));
+            return woven;
+        } catch (Weaver.Unweavable reason) {
+            log.warn("cannot weave " + name + ": " + reason.getMessage() + "; its @LlmFallback methods run "
+                    + "without fallback");
+        } catch (Throwable failure) {
+            log.warn("cannot weave " + name + " (" + failure + "); its @LlmFallback methods run without "
+                    + "fallback", failure);
+        }
+        return null;
+    }
+
+    /** The weaver, made on first use; {@code null} if Byte Buddy could not be set up (reported once). */
+    private Weaver weaver() {
+        Weaver active = weaver;
+        if (active != null || weaverFailed) {
+            return active;
+        }
+        synchronized (weaverLock) {
+            if (weaver == null && !weaverFailed) {
+                long start = System.nanoTime();
+                try {
+                    weaver = new Weaver();
+                    log.debug("Byte Buddy set up in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+                } catch (Throwable failure) {
+                    weaverFailed = true;
+                    log.warn("cannot set up Byte Buddy (" + failure + "); no class will be woven", failure);
+                }
+            }
+            return weaver;
+        }
+    }
+
+    /**
+     * Whether {@code type} was woven by retransformation since the last call; clears the mark.
+     *
+     * @param type a class the agent retransformed
+     * @return {@code true} if the transformer wove it
+     */
+    boolean consumeRetransformed(Class<?> type) {
+        return retransformed.remove(type);
+    }
+
+    /**
+     * Classes the agent never weaves, by name: the JDK's, Byte Buddy's and llm-fallback's own (its API,
+     * engine and front doors; not, say, an application's {@code dev.llmfallback.examples}).
+     *
+     * @param internalName a class name with slashes
+     * @return {@code true} to leave the class alone without looking at it
+     */
+    static boolean excluded(String internalName) {
+        return internalName.startsWith("java/") || internalName.startsWith("javax/")
+                || internalName.startsWith("jdk/") || internalName.startsWith("sun/")
+                || internalName.startsWith("com/sun/") || internalName.startsWith("net/bytebuddy/")
+                || internalName.startsWith("dev/llmfallback/internal/")
+                || internalName.startsWith("dev/llmfallback/weaver/")
+                || internalName.startsWith("dev/llmfallback/") && internalName.indexOf('/', 16) < 0;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.llmfallback.weaver.agent;
+
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isAnnotatedWith;
+import static net.bytebuddy.matcher.ElementMatchers.isBridge;
+import static net.bytebuddy.matcher.ElementMatchers.isNative;
+import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
+import static net.bytebuddy.matcher.ElementMatchers.isTypeInitializer;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.scaffold.MethodGraph;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.implementation.Implementation;
+import net.bytebuddy.implementation.StubMethod;
+import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.pool.TypePool;
+
+/**
+ * Weaves one candidate class with Byte Buddy: {@link ChainAdvice} into each {@code @LlmFallback} method it
+ * declares (not abstract, native, bridge or synthetic ones), and {@link InitializerAdvice} into its static
+ * initializer. Made once, when the first candidate class appears, so that an application without one never
+ * loads Byte Buddy. Works from class files only (a {@link TypePool} over the class's own loader): it loads
+ * no class, and describes only the class being woven, the annotation and the engine. Immutable and
+ * thread-safe.
+ */
+final class Weaver {
+
+    static final String ANNOTATION = "dev.llmfallback.LlmFallback";
+    static final String ENGINE = "dev.llmfallback.internal.AnnotatedChains";
+    /** The engine method the advice needs that older versions of fallback-annotations lack. */
+    static final String ENGINE_ENTRY = "chainToStart";
+
+    private static final ElementMatcher<MethodDescription> HEADS = isAnnotatedWith(named(ANNOTATION))
+            .and(not(isAbstract().or(isNative()).or(isBridge()).or(isSynthetic())));
+
+    private final ByteBuddy byteBuddy;
+    private final Advice chainAdvice;
+    private final Advice initializerAdvice;
+
+    Weaver() {
+        // The advice classes are read as class files through the agent's own loader, never loaded: they
+        // refer to the engine, which this loader may not see (an application in a child class loader).
+        ClassFileLocator agentClasses = ClassFileLocator.ForClassLoader.of(Weaver.class.getClassLoader());
+        TypePool agentPool = TypePool.Default.of(agentClasses);
+        String here = Weaver.class.getPackageName() + ".";
+        chainAdvice = Advice.to(agentPool.describe(here + "ChainAdvice").resolve(), agentClasses);
+        initializerAdvice = Advice.to(agentPool.describe(here + "InitializerAdvice").resolve(), agentClasses);
+        // Redefinition that inlines code only: no new members (so retransformation works), no validation
+        // or method graph of the whole hierarchy (so no super type is looked up).
+        byteBuddy = new ByteBuddy()
+                .with(TypeValidation.DISABLED)
+                .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE)
+                .with(Implementation.Context.Disabled.Factory.INSTANCE);
+    }
+
+    /**
+     * Weaves a class.
+     *
+     * @param loader         the class's loader, not the bootstrap loader
+     * @param internalName   the class's name, with slashes
+     * @param bytes          its class file
+     * @param reportAtInit   whether to add the misconfiguration report to its static initializer (not when
+     *                       retransforming: the class may lack one, and retransformation adds no method)
+     * @return the woven class file, or {@code null} if the class declares no method to weave
+     * @throws Unweavable    if the class cannot be woven, with the reason
+     */
+    byte[] weave(ClassLoader loader, String internalName, byte[] bytes, boolean reportAtInit) throws Unweavable {
+        String name = internalName.replace('/', '.');
+        ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(name, bytes),
+                ClassFileLocator.ForClassLoader.of(loader));
+        TypePool pool = TypePool.Default.of(locator);
+        TypePool.Resolution engine = pool.describe(ENGINE);
+        if (!engine.isResolved()) {
+            throw new Unweavable("its class loader does not see fallback-annotations (" + ENGINE + ")");
+        }
+        if (engine.resolve().getDeclaredMethods().filter(named(ENGINE_ENTRY)).isEmpty()) {
+            throw new Unweavable("the fallback-annotations its class loader sees is older than this agent "
+                    + "(no " + ENGINE + "." + ENGINE_ENTRY + "); use the agent of the same version");
+        }
+        TypeDescription type = pool.describe(name).resolve();
+        if (type.getDeclaredMethods().filter(HEADS).isEmpty()) {
+            return null;
+        }
+        DynamicType.Builder<?> builder = byteBuddy.redefine(type, locator).visit(chainAdvice.on(HEADS));
+        if (reportAtInit) {
+            // As an implementation wrapping a stub, the advice also gives a class without a static
+            // initializer one; a class with one runs its own code first.
+            builder = builder.invokable(isTypeInitializer()).intercept(initializerAdvice.wrap(StubMethod.INSTANCE));
+        }
+        return builder.make(pool).getBytes();
+    }
+
+    /** A class the agent cannot weave, and why, in words for the one warning line. */
+    static final class Unweavable extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        Unweavable(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+}
