@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Builds llm-fallback and runs every benchmark of BENCHMARKS.md on JDK 17 and JDK 25.
+#
+#   fallback-benchmarks/run.sh            # everything: about 45 minutes on 2 cores
+#   fallback-benchmarks/run.sh --quick    # smoke run of everything (minutes; numbers not for publishing)
+#   ONLY=jmh|vthreads|outage fallback-benchmarks/run.sh   # one part
+#   JAVA17=/path/to/jdk17 JAVA25=/path/to/jdk25 fallback-benchmarks/run.sh
+#
+# Results (Markdown tables, JMH JSON, the outage SVG) go to fallback-benchmarks/results/ (RESULTS=... to change).
+# Close everything else first: the machine's noise is in the numbers.
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+JAVA17="${JAVA17:-${JAVA_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}}"
+JAVA25="${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+RESULTS="${RESULTS:-$here/results}"
+ONLY="${ONLY:-all}"
+quick=()
+if [[ "${1:-}" == "--quick" ]]; then
+  quick=(--quick)
+  RESULTS="${RESULTS}-quick"
+fi
+
+echo "== build (JDK 17, tests skipped)"
+(cd "$root" && JAVA_HOME="$JAVA17" mvn -B -q install -DskipTests)
+agent="$(ls "$root"/fallback-weaver/target/fallback-weaver-*-agent.jar 2>/dev/null | head -1)"
+[[ -f "$agent" ]] || { echo "no agent jar in $root/fallback-weaver/target" >&2; exit 1; }
+cp="$here/target/classes:$(cat "$here/target/classpath.txt")"
+mkdir -p "$RESULTS"
+
+machine() {
+  echo "date: $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo "cpu: $(nproc) x $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)"
+  echo "memory: $(free -g | awk '/Mem:/ {print $2}') GiB; clocksource: $(cat /sys/devices/system/clocksource/clocksource0/current_clocksource 2>/dev/null || echo ?)"
+  echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+machine | tee "$RESULTS/machine.txt"
+
+if [[ "$ONLY" == all || "$ONLY" == jmh ]]; then
+  for jdk in "$JAVA17" "$JAVA25"; do
+    echo "== JMH front doors and scale on $jdk"
+    "$jdk/bin/java" -cp "$cp" dev.llmfallback.benchmarks.RunBenchmarks --agent "$agent" --out "$RESULTS" "${quick[@]}"
+  done
+fi
+
+if [[ "$ONLY" == all || "$ONLY" == vthreads ]]; then
+  echo "== 10,000 virtual threads on $JAVA25"
+  "$JAVA25/bin/java" -javaagent:"$agent" -cp "$cp" dev.llmfallback.benchmarks.VirtualThreadScale \
+    --out "$RESULTS/vthreads-jdk25.md"
+fi
+
+if [[ "$ONLY" == all || "$ONLY" == outage ]]; then
+  if [[ -n "$(ls "$here"/target/classes/dev/llmfallback/benchmarks/outage/OutageBenchmark.class 2>/dev/null)" ]]; then
+    echo "== time to an answer during an outage (JDK 17)"
+    "$JAVA17/bin/java" -cp "$cp" dev.llmfallback.benchmarks.outage.OutageBenchmark --out "$RESULTS" "${quick[@]}"
+  fi
+fi
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$RESULTS/machine.txt"
+echo "== done: $RESULTS"
