@@ -1,4 +1,4 @@
-package dev.llmfallback.examples;
+package dev.llmfallback.examples.offline;
 
 import dev.llmfallback.Attempt;
 import dev.llmfallback.FallbackTrace;
