@@ -9,18 +9,23 @@ import static net.bytebuddy.matcher.ElementMatchers.isTypeInitializer;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
-import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.ClassFileVersion;
 import net.bytebuddy.asm.Advice;
+import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.dynamic.scaffold.MethodGraph;
-import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.dynamic.scaffold.TypeInitializer;
 import net.bytebuddy.implementation.Implementation;
-import net.bytebuddy.implementation.StubMethod;
+import net.bytebuddy.implementation.auxiliary.AuxiliaryType;
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.ClassWriter;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.pool.TypePool;
+import net.bytebuddy.utility.OpenedClassReader;
 
 /**
  * Weaves one candidate class with Byte Buddy: {@link ChainAdvice} into each {@code @LlmFallback} method it
@@ -40,7 +45,6 @@ final class Weaver {
     private static final ElementMatcher<MethodDescription> HEADS = isAnnotatedWith(named(ANNOTATION))
             .and(not(isAbstract().or(isNative()).or(isBridge()).or(isSynthetic())));
 
-    private final ByteBuddy byteBuddy;
     private final Advice chainAdvice;
     private final Advice initializerAdvice;
 
@@ -52,12 +56,6 @@ final class Weaver {
         String here = Weaver.class.getPackageName() + ".";
         chainAdvice = Advice.to(agentPool.describe(here + "ChainAdvice").resolve(), agentClasses);
         initializerAdvice = Advice.to(agentPool.describe(here + "InitializerAdvice").resolve(), agentClasses);
-        // Redefinition that inlines code only: no new members (so retransformation works), no validation
-        // or method graph of the whole hierarchy (so no super type is looked up).
-        byteBuddy = new ByteBuddy()
-                .with(TypeValidation.DISABLED)
-                .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE)
-                .with(Implementation.Context.Disabled.Factory.INSTANCE);
     }
 
     /**
@@ -88,13 +86,61 @@ final class Weaver {
         if (type.getDeclaredMethods().filter(HEADS).isEmpty()) {
             return null;
         }
-        DynamicType.Builder<?> builder = byteBuddy.redefine(type, locator).visit(chainAdvice.on(HEADS));
+        // Byte Buddy's advice straight onto ASM, without its type-writing machinery (redefine().make()),
+        // which would load a few hundred more classes for nothing this needs: half the set-up time.
+        AsmVisitorWrapper wrapper = reportAtInit
+                ? new AsmVisitorWrapper.Compound(chainAdvice.on(HEADS), initializerAdvice.on(isTypeInitializer()))
+                : chainAdvice.on(HEADS);
+        int writerFlags = wrapper.mergeWriter(AsmVisitorWrapper.NO_FLAGS);
+        int readerFlags = wrapper.mergeReader(AsmVisitorWrapper.NO_FLAGS);
+        ClassReader reader = OpenedClassReader.of(bytes);
+        ClassWriter writer = new ClassWriter(reader, writerFlags);
+        ClassFileVersion version = ClassFileVersion.ofClassFile(bytes);
+        Implementation.Context context = Implementation.Context.Disabled.Factory.INSTANCE.make(type,
+                new AuxiliaryType.NamingStrategy.Suffixing("llmfallback"), TypeInitializer.None.INSTANCE, version, version,
+                Implementation.Context.FrameGeneration.GENERATE);
+        ClassVisitor visitor = wrapper.wrap(type, writer, context, pool, type.getDeclaredFields(),
+                type.getDeclaredMethods(), writerFlags, readerFlags);
         if (reportAtInit) {
-            // As an implementation wrapping a stub, the advice also gives a class without a static
-            // initializer one; a class with one runs its own code first.
-            builder = builder.invokable(isTypeInitializer()).intercept(initializerAdvice.wrap(StubMethod.INSTANCE));
+            visitor = new WithTypeInitializer(visitor);
         }
-        return builder.make(pool).getBytes();
+        reader.accept(visitor, readerFlags);
+        return writer.toByteArray();
+    }
+
+    /**
+     * Gives a class without a static initializer an empty one, before the advice sees the class, so that
+     * the initializer advice has a method to go into.
+     */
+    private static final class WithTypeInitializer extends ClassVisitor {
+
+        private boolean seen;
+
+        WithTypeInitializer(ClassVisitor next) {
+            super(OpenedClassReader.ASM_API, next);
+        }
+
+        @Override
+        public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                String[] exceptions) {
+            seen |= MethodDescription.TYPE_INITIALIZER_INTERNAL_NAME.equals(name);
+            return super.visitMethod(access, name, descriptor, signature, exceptions);
+        }
+
+        @Override
+        public void visitEnd() {
+            if (!seen) {
+                MethodVisitor initializer = super.visitMethod(Opcodes.ACC_STATIC,
+                        MethodDescription.TYPE_INITIALIZER_INTERNAL_NAME, "()V", null, null);
+                if (initializer != null) {
+                    initializer.visitCode();
+                    initializer.visitInsn(Opcodes.RETURN);
+                    initializer.visitMaxs(0, 0);
+                    initializer.visitEnd();
+                }
+            }
+            super.visitEnd();
+        }
     }
 
     /** A class the agent cannot weave, and why, in words for the one warning line. */
