@@ -10,28 +10,34 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The demo end to end, on a 3-second incident, woven by the agent (surefire's argLine). */
+/**
+ * The demo end to end, on a 3.6-second incident, woven by the agent (surefire's argLine). Every phase
+ * outlasts the SDK timeout (400 ms) by enough for each path to show, with room for a slow machine.
+ */
 class OutageDemoTest {
 
     private static final Behaviour ANTHROPIC_OK = Behaviour.answer(Duration.ofMillis(20));
     private static final Behaviour OPENAI_OK = Behaviour.answer(Duration.ofMillis(30));
 
-    // Every phase is longer than the SDK timeout (200 ms), so each shows its own path.
+    private static final Duration SDK_TIMEOUT = Duration.ofMillis(400);
+
+    // Requests sent in [1.2 s, 1.6 s) reach OpenAI before its 429s; those sent in [2.0 s, 2.6 s) reach it
+    // during them.
     private static final Incident SHORT = new Incident(List.of(
             new Incident.Phase(Duration.ZERO, "healthy", ANTHROPIC_OK, OPENAI_OK),
-            new Incident.Phase(Duration.ofMillis(500), "anthropic 529", Behaviour.overloaded(), OPENAI_OK),
-            new Incident.Phase(Duration.ofMillis(1000), "anthropic hangs", Behaviour.hang(), OPENAI_OK),
-            new Incident.Phase(Duration.ofMillis(1500), "openai 429 too", Behaviour.hang(),
+            new Incident.Phase(Duration.ofMillis(600), "anthropic 529", Behaviour.overloaded(), OPENAI_OK),
+            new Incident.Phase(Duration.ofMillis(1200), "anthropic hangs", Behaviour.hang(), OPENAI_OK),
+            new Incident.Phase(Duration.ofMillis(2000), "openai 429 too", Behaviour.hang(),
                     Behaviour.rateLimited(Duration.ofSeconds(5))),
-            new Incident.Phase(Duration.ofMillis(2500), "recovery", ANTHROPIC_OK, OPENAI_OK)),
-            Duration.ofSeconds(3), Duration.ofMillis(100));
+            new Incident.Phase(Duration.ofMillis(3000), "recovery", ANTHROPIC_OK, OPENAI_OK)),
+            Duration.ofMillis(3600), Duration.ofMillis(100));
 
     @Test
     void everyRequestIsAnswered_throughEveryPath_andTheOutputIsPlain() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Console console = Console.plain(new PrintStream(bytes, true, StandardCharsets.UTF_8), true);
 
-        int status = OutageDemo.run(SHORT, console, Duration.ofMillis(200));
+        int status = OutageDemo.run(SHORT, console, SDK_TIMEOUT);
 
         String output = bytes.toString(StandardCharsets.UTF_8);
         assertThat(status).as(output).isZero();
@@ -41,10 +47,10 @@ class OutageDemoTest {
                 .contains("anthropic 529 → openai ✓")
                 .contains("anthropic timeout → openai ✓")
                 .contains("anthropic timeout → openai 429 → local ✓")
-                .contains("summary: 30 of 30 requests answered")
+                .contains("summary: 36 of 36 requests answered")
                 .contains("without the chain (anthropic alone")
                 .doesNotContain("\u001b");
-        assertThat(output.lines().filter(line -> line.matches("\\s+\\d+\\.\\d s\\s+#\\d+ .*"))).hasSize(30);
+        assertThat(output.lines().filter(line -> line.matches("\\s+\\d+\\.\\d s\\s+#\\d+ .*"))).hasSize(36);
     }
 
     @Test
@@ -54,7 +60,7 @@ class OutageDemoTest {
         Incident healthy = new Incident(List.of(new Incident.Phase(Duration.ZERO, "healthy", Behaviour.overloaded(),
                 OPENAI_OK)), Duration.ofMillis(300), Duration.ofMillis(100));
 
-        int status = OutageDemo.run(healthy, console, Duration.ofMillis(200));
+        int status = OutageDemo.run(healthy, console, SDK_TIMEOUT);
 
         String output = bytes.toString(StandardCharsets.US_ASCII);
         assertThat(status).isZero();

@@ -21,11 +21,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The real-SDK {@link Summarizer}, woven by the Byte Buddy agent (surefire's argLine), against the fakes.
- * The SDK timeout is 300 ms here so that a hang ends quickly.
+ * The SDK timeout is 300 ms where a hang must end quickly, and 10 s elsewhere, so that a slow first call
+ * (the SDKs load a few thousand classes) never passes for a timeout.
  */
 class SummarizerTest {
 
-    private static final Duration SDK_TIMEOUT = Duration.ofMillis(300);
+    private static final Duration HANG_TIMEOUT = Duration.ofMillis(300);
+    private static final Duration SDK_TIMEOUT = Duration.ofSeconds(10);
     private static final String TEXT = "Providers go down. A chain of providers keeps answering. The local "
             + "summary is the last resort.";
 
@@ -39,18 +41,29 @@ class SummarizerTest {
     void startFakes() {
         anthropic = FakeProvider.anthropic();
         openAi = FakeProvider.openAi();
-        anthropicClient = ProviderClients.anthropic(Endpoint.of(anthropic, Endpoint.DEFAULT_ANTHROPIC_MODEL), SDK_TIMEOUT);
-        openAiClient = ProviderClients.openAi(Endpoint.of(openAi, Endpoint.DEFAULT_OPENAI_MODEL), SDK_TIMEOUT);
-        summarizer = new Summarizer(anthropicClient, Endpoint.DEFAULT_ANTHROPIC_MODEL, openAiClient,
-                Endpoint.DEFAULT_OPENAI_MODEL);
+        summarizer = summarizerWithSdkTimeout(SDK_TIMEOUT);
     }
 
     @AfterEach
     void stopFakes() {
-        anthropicClient.close();
-        openAiClient.close();
+        closeClients();
         anthropic.close();
         openAi.close();
+    }
+
+    private Summarizer summarizerWithSdkTimeout(Duration timeout) {
+        closeClients();
+        anthropicClient = ProviderClients.anthropic(Endpoint.of(anthropic, Endpoint.DEFAULT_ANTHROPIC_MODEL), timeout);
+        openAiClient = ProviderClients.openAi(Endpoint.of(openAi, Endpoint.DEFAULT_OPENAI_MODEL), timeout);
+        return new Summarizer(anthropicClient, Endpoint.DEFAULT_ANTHROPIC_MODEL, openAiClient,
+                Endpoint.DEFAULT_OPENAI_MODEL);
+    }
+
+    private void closeClients() {
+        if (anthropicClient != null) {
+            anthropicClient.close();
+            openAiClient.close();
+        }
     }
 
     @Test
@@ -76,6 +89,7 @@ class SummarizerTest {
 
     @Test
     void anthropicHangs_andOpenAiRateLimits_localAnswers() {
+        summarizer = summarizerWithSdkTimeout(HANG_TIMEOUT);
         anthropic.behave(Behaviour.hang());
         openAi.behave(Behaviour.rateLimited(Duration.ofSeconds(10)));
 
