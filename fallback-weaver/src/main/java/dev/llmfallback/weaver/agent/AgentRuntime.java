@@ -73,18 +73,23 @@ final class AgentRuntime {
             }
         }
         int woven = 0;
-        for (Class<?> type : candidates) {
-            try {
-                instrumentation.retransformClasses(type);
-            } catch (Throwable failure) {
-                log.warn("cannot weave loaded " + type.getName() + " (" + failure + "); its @LlmFallback methods "
-                        + "run without fallback", failure);
-                continue;
+        transformer.recordRetransformed(true);
+        try {
+            for (Class<?> type : candidates) {
+                try {
+                    instrumentation.retransformClasses(type);
+                } catch (Throwable failure) {
+                    log.warn("cannot weave loaded " + type.getName() + " (" + failure + "); its @LlmFallback "
+                            + "methods run without fallback", failure);
+                    continue;
+                }
+                if (transformer.consumeRetransformed(type)) {
+                    woven++;
+                    reportMisconfigurations(type, log);
+                }
             }
-            if (transformer.consumeRetransformed(type)) {
-                woven++;
-                reportMisconfigurations(type, log);
-            }
+        } finally {
+            transformer.recordRetransformed(false);
         }
         return woven;
     }

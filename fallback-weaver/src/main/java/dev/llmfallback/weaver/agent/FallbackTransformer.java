@@ -20,8 +20,13 @@ final class FallbackTransformer implements ClassFileTransformer {
     private final Object weaverLock = new Object();
     private volatile Weaver weaver;
     private volatile boolean weaverFailed;
-    /** Classes woven by retransformation, so that the agent can report their chains afterwards. */
+    /**
+     * Classes woven by the agent's own retransformation of loaded classes, so that it can report their
+     * chains afterwards; recorded only while that runs (another agent's retransformations, a debugger's
+     * redefinitions, are woven too, but must not pin their classes here).
+     */
     private final Set<Class<?>> retransformed = ConcurrentHashMap.newKeySet();
+    private volatile boolean recordingRetransformed;
 
     FallbackTransformer(AgentLog log) {
         this.log = log;
@@ -61,7 +66,7 @@ final class FallbackTransformer implements ClassFileTransformer {
                 log.debug("no @LlmFallback method to weave in " + name);
                 return null;
             }
-            if (classBeingRedefined != null) {
+            if (classBeingRedefined != null && recordingRetransformed) {
                 retransformed.add(classBeingRedefined);
             }
             log.info("wove " + name + (log.enabled(AgentLog.Level.DEBUG)
@@ -99,7 +104,19 @@ final class FallbackTransformer implements ClassFileTransformer {
     }
 
     /**
-     * Whether {@code type} was woven by retransformation since the last call; clears the mark.
+     * Starts or stops recording the classes woven by retransformation; stopping forgets them.
+     *
+     * @param on {@code true} while the agent retransforms the classes loaded before it
+     */
+    void recordRetransformed(boolean on) {
+        recordingRetransformed = on;
+        if (!on) {
+            retransformed.clear();
+        }
+    }
+
+    /**
+     * Whether {@code type} was woven by retransformation while recording; clears the mark.
      *
      * @param type a class the agent retransformed
      * @return {@code true} if the transformer wove it

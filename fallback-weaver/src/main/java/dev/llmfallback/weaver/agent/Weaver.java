@@ -28,9 +28,9 @@ import net.bytebuddy.pool.TypePool;
 import net.bytebuddy.utility.OpenedClassReader;
 
 /**
- * Weaves one candidate class with Byte Buddy: {@link ChainAdvice} into each {@code @LlmFallback} method it
- * declares (not abstract, native, bridge or synthetic ones), and {@link InitializerAdvice} into its static
- * initializer. Made once, when the first candidate class appears, so that an application without one never
+ * Weaves one candidate class with Byte Buddy's {@link Advice}, applied directly to the class file through
+ * (Byte Buddy's copy of) ASM: {@link ChainAdvice} into each {@code @LlmFallback} method it declares (not
+ * abstract, native, bridge or synthetic ones), and {@link InitializerAdvice} into its static initializer. Made once, when the first candidate class appears, so that an application without one never
  * loads Byte Buddy. Works from class files only (a {@link TypePool} over the class's own loader): it loads
  * no class, and describes only the class being woven, the annotation and the engine. Immutable and
  * thread-safe.
@@ -96,9 +96,10 @@ final class Weaver {
         ClassReader reader = OpenedClassReader.of(bytes);
         ClassWriter writer = new ClassWriter(reader, writerFlags);
         ClassFileVersion version = ClassFileVersion.ofClassFile(bytes);
+        // Inlined advice needs no auxiliary type, field or initializer code: a disabled context.
         Implementation.Context context = Implementation.Context.Disabled.Factory.INSTANCE.make(type,
-                new AuxiliaryType.NamingStrategy.Suffixing("llmfallback"), TypeInitializer.None.INSTANCE, version, version,
-                Implementation.Context.FrameGeneration.GENERATE);
+                new AuxiliaryType.NamingStrategy.Suffixing("llmfallback"), TypeInitializer.None.INSTANCE,
+                version, version, Implementation.Context.FrameGeneration.GENERATE);
         ClassVisitor visitor = wrapper.wrap(type, writer, context, pool, type.getDeclaredFields(),
                 type.getDeclaredMethods(), writerFlags, readerFlags);
         if (reportAtInit) {
