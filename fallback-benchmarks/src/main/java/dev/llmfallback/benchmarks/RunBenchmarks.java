@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -236,43 +237,61 @@ public final class RunBenchmarks {
     // ------------------------------------------------------------------------------------------------ scale
 
     private void scale(StringBuilder md) throws RunnerException {
-        Map<String, List<RunResult>> byBenchmark = new LinkedHashMap<>();
+        // Per benchmark, per thread count: its Throughput and SampleTime results.
+        Map<String, Map<Integer, RunResult[]>> byBenchmark = new LinkedHashMap<>();
         for (int threads : SCALE_THREADS) {
-            Map<String, RunResult> results = new LinkedHashMap<>();
-            collect(results, new Runner(options("scale-t" + threads).include(only(Scale.class))
+            List<RunResult> results = new ArrayList<>();
+            results.addAll(new Runner(options("scale-t" + threads).include(only(Scale.class))
                     .threads(threads).build()).run());
-            collect(results, new Runner(options("scale-agent-t" + threads).include(only(AgentScale.class))
+            results.addAll(new Runner(options("scale-agent-t" + threads).include(only(AgentScale.class))
                     .threads(threads).jvmArgsAppend("-javaagent:" + agent).build()).run());
-            results.forEach((name, result) -> byBenchmark.computeIfAbsent(name, n -> new ArrayList<>()).add(result));
+            for (RunResult result : results) {
+                String name = result.getParams().getBenchmark();
+                name = name.substring(name.lastIndexOf('.') + 1);
+                RunResult[] modes = byBenchmark.computeIfAbsent(name, n -> new LinkedHashMap<>())
+                        .computeIfAbsent(threads, t -> new RunResult[2]);
+                modes[result.getParams().getMode() == Mode.Throughput ? 0 : 1] = result;
+            }
         }
         md.append("### Scale: one shared chain, N caller threads, JDK ").append(jdk).append("\n\n")
-                .append("Per-call time as JMH's SampleTime sees it (each sampled call timed alone, so it includes the "
-                        + "timer's own ~20-30 ns); total throughput = threads / mean. The machine has ")
+                .append("Throughput: JMH Throughput mode, all threads together (± 99.9% error). Latency: JMH "
+                        + "SampleTime, each sampled call timed alone (so it includes the timer's own ~20-30 ns), "
+                        + "percentiles over all samples. The machine has ")
                 .append(Runtime.getRuntime().availableProcessors())
-                .append(" CPUs: beyond that, more threads cannot add throughput, and per-call time at p50 must simply "
-                        + "not degrade.\n\n")
-                .append("| benchmark | threads | mean ns/call | p50 | p99 | p99.9 | total calls/s (M) | mean vs hand-written |\n")
+                .append(" CPUs: past that, more threads cannot add throughput; contention would show as total "
+                        + "throughput falling, relative to the hand-written baseline (which shares nothing), as "
+                        + "threads are added.\n\n")
+                .append("| benchmark | threads | total calls/µs | per thread calls/µs | vs hand-written | p50 ns | p99 ns | p99.9 ns |\n")
                 .append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
-        List<RunResult> base = byBenchmark.get("handWritten");
+        Map<Integer, RunResult[]> base = byBenchmark.get("handWritten");
         String[][] names = {{"hand-written traced try/catch", "handWritten"}, {"`FallbackChain.run`", "chain"},
             {"agent-woven call", "agent"}};
         for (String[] name : names) {
-            List<RunResult> list = byBenchmark.get(name[1]);
-            if (list == null) {
+            Map<Integer, RunResult[]> perThreads = byBenchmark.get(name[1]);
+            if (perThreads == null) {
                 continue;
             }
-            for (int i = 0; i < list.size(); i++) {
-                RunResult result = list.get(i);
-                int threads = result.getParams().getThreads();
-                var stats = result.getPrimaryResult().getStatistics();
-                double mean = stats.getMean();
-                md.append("| ").append(name[0]).append(" | ").append(threads)
-                        .append(String.format(Locale.ROOT, " | %.1f ± %.1f | %.0f | %.0f | %.0f | %.1f | %s |\n", mean,
-                                finite(result.getPrimaryResult().getScoreError()), stats.getPercentile(50),
-                                stats.getPercentile(99), stats.getPercentile(99.9), threads / mean * 1e3,
-                                base == null || base.size() <= i ? "–"
-                                        : String.format(Locale.ROOT, "%.2f×", mean / base.get(i).getPrimaryResult().getStatistics().getMean())));
-            }
+            perThreads.forEach((threads, modes) -> {
+                md.append("| ").append(name[0]).append(" | ").append(threads);
+                if (modes[0] != null) {
+                    Result<?> throughput = modes[0].getPrimaryResult();
+                    RunResult[] baseModes = base == null ? null : base.get(threads);
+                    md.append(String.format(Locale.ROOT, " | %.1f ± %.1f | %.2f | %s", throughput.getScore(),
+                            finite(throughput.getScoreError()), throughput.getScore() / threads,
+                            baseModes == null || baseModes[0] == null ? "–" : String.format(Locale.ROOT, "%.2f×",
+                                    throughput.getScore() / baseModes[0].getPrimaryResult().getScore())));
+                } else {
+                    md.append(" | – | – | –");
+                }
+                if (modes[1] != null) {
+                    var stats = modes[1].getPrimaryResult().getStatistics();
+                    // SampleTime results are in the benchmark's unit (µs): shown in ns.
+                    md.append(String.format(Locale.ROOT, " | %.0f | %.0f | %.0f |\n", stats.getPercentile(50) * 1e3,
+                            stats.getPercentile(99) * 1e3, stats.getPercentile(99.9) * 1e3));
+                } else {
+                    md.append(" | – | – | – |\n");
+                }
+            });
         }
         md.append('\n');
     }

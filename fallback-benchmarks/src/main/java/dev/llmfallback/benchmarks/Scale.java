@@ -17,14 +17,14 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Many caller threads on ONE shared chain (the way a service holds it) with a fast in-process provider: the
- * launcher runs this with 1, 2, 8 and 64 threads. A lock or a shared counter on the hot path would show as
- * per-call time growing with the thread count faster than the hand-written baseline's (which shares
- * nothing). The agent's pair is {@link dev.llmfallback.benchmarks.agent.AgentScale}.
+ * Many caller threads on ONE shared chain (the way a service holds it) with a fast in-process provider,
+ * measured for throughput and for per-call latency percentiles: the launcher runs this with 1, 2, 8 and 64
+ * threads. A lock or a shared counter on the hot path would show as total throughput falling, relative to
+ * the hand-written baseline's (which shares nothing), as threads are added. The agent's pair is {@link dev.llmfallback.benchmarks.agent.AgentScale}.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.SampleTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@BenchmarkMode({Mode.Throughput, Mode.SampleTime})
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
 @Fork(2)
