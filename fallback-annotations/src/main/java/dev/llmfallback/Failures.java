@@ -68,7 +68,8 @@ public final class Failures {
      * {@code java.net.http.HttpTimeoutException}, {@code java.util.concurrent.TimeoutException}, an
      * {@code InterruptedIOException} (how OkHttp, and so both SDKs, report their own call timeouts; the
      * engine treats an interrupted thread separately, before any predicate), or an exception whose class
-     * name (or a superclass's) ends with {@code TimeoutException}.
+     * name (or a superclass's) ends with {@code TimeoutException} and that carries no HTTP status (an HTTP
+     * 408 or 504 answer is a status, judged as such, not a timeout of the call).
      *
      * @param failure a failure, may be {@code null}
      * @return {@code true} for a timeout

@@ -1014,4 +1014,21 @@ class FailuresTest {
             return Arrays.toString(values.keySet().toArray());
         }
     }
+
+    /** Shaped like anthropic-java's HTTP 408 / 504 exceptions: a status, and a name that ends in TimeoutException. */
+    static final class GatewayTimeoutException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public int statusCode() {
+            return 504;
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void timeoutByName_onlyWithoutAStatus_regressionForAnthropicsHttp408And504() {
+        assertThat(Failures.isTimeout(new GatewayTimeoutException())).isFalse();
+        assertThat(NetworkErrors.INSTANCE.shouldSkip(new GatewayTimeoutException())).isFalse();
+        assertThat(RetryableOnly.INSTANCE.shouldSkip(new GatewayTimeoutException())).isTrue();
+        assertThat(Failures.isTimeout(new ReadTimeoutException())).isTrue();
+    }
 }

@@ -17,7 +17,9 @@ import javax.net.ssl.SSLHandshakeException;
  * their subclasses. Timeouts: any {@link InterruptedIOException} ({@code SocketTimeoutException} included;
  * OkHttp, and so both SDKs, report call timeouts as {@code InterruptedIOException("timeout")}),
  * {@link TimeoutException}, {@code java.net.http.HttpTimeoutException}, and any exception whose class or a
- * superclass has a name ending in {@code TimeoutException}. Classes this library does not compile against
+ * superclass has a name ending in {@code TimeoutException} and that carries no HTTP status (anthropic-java's
+ * {@code RequestTimeoutException} and {@code GatewayTimeoutException} are HTTP 408 and 504 answers, judged
+ * by their status, not timeouts of the call). Classes this library does not compile against
  * are matched by name, so that none of them is needed at run time. The decision is made once per class and
  * cached. Not API. Stateless and thread-safe.
  */
@@ -41,13 +43,19 @@ public final class ExceptionTypes {
         }
     };
 
-    private static final ClassValue<Boolean> TIMEOUT = new ClassValue<>() {
+    private static final ClassValue<Boolean> TIMEOUT_BY_TYPE = new ClassValue<>() {
         @Override
         protected Boolean computeValue(Class<?> type) {
             return InterruptedIOException.class.isAssignableFrom(type)
                     || TimeoutException.class.isAssignableFrom(type)
-                    || anySuperclassNamed(type, Set.of(HTTP_TIMEOUT_EXCEPTION))
-                    || anySuperclassNameEndsWith(type, TIMEOUT_SUFFIX);
+                    || anySuperclassNamed(type, Set.of(HTTP_TIMEOUT_EXCEPTION));
+        }
+    };
+
+    private static final ClassValue<Boolean> TIMEOUT_BY_NAME = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return anySuperclassNameEndsWith(type, TIMEOUT_SUFFIX);
         }
     };
 
@@ -71,7 +79,12 @@ public final class ExceptionTypes {
      * @return {@code true} for a timeout
      */
     public static boolean isTimeout(Throwable link) {
-        return link != null && TIMEOUT.get(link.getClass());
+        if (link == null) {
+            return false;
+        }
+        Class<?> type = link.getClass();
+        return TIMEOUT_BY_TYPE.get(type)
+                || (TIMEOUT_BY_NAME.get(type) && StatusCodeReader.read(link).isEmpty());
     }
 
     private static boolean anySuperclassNamed(Class<?> type, Set<String> names) {
