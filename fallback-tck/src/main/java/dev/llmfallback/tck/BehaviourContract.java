@@ -54,8 +54,8 @@ public abstract class BehaviourContract {
     /** The per-attempt timeout of the timed chains. */
     public static final long TIMEOUT_MS = 150;
     /** The deadline of the deadline chain, and its first link's own timeout. */
-    public static final long DEADLINE_MS = 400;
-    public static final long DEADLINE_FIRST_TIMEOUT_MS = 250;
+    public static final long DEADLINE_MS = 1_000;
+    public static final long DEADLINE_FIRST_TIMEOUT_MS = 300;
     /**
      * How late a timed chain may regain control in these cases, on a noisy 2-core machine. The strict bound
      * (timeout + 50 ms) is checked once, with a real HTTP client, by a dedicated test of the engine.
