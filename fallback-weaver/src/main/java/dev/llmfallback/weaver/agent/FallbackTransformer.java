@@ -61,7 +61,9 @@ final class FallbackTransformer implements ClassFileTransformer {
                 return null;
             }
             long start = System.nanoTime();
-            byte[] woven = active.weave(loader, className, bytes, classBeingRedefined == null && log.enabled(AgentLog.Level.WARN));
+            // A redefined or retransformed class may lack a static initializer and cannot gain one.
+            boolean reportAtInit = classBeingRedefined == null && log.enabled(AgentLog.Level.WARN);
+            byte[] woven = active.weave(loader, className, bytes, reportAtInit);
             if (woven == null) {
                 log.debug("no @LlmFallback method to weave in " + name);
                 return null;

@@ -30,8 +30,9 @@ import net.bytebuddy.utility.OpenedClassReader;
 /**
  * Weaves one candidate class with Byte Buddy's {@link Advice}, applied directly to the class file through
  * (Byte Buddy's copy of) ASM: {@link ChainAdvice} into each {@code @LlmFallback} method it declares (not
- * abstract, native, bridge or synthetic ones), and {@link InitializerAdvice} into its static initializer. Made once, when the first candidate class appears, so that an application without one never
- * loads Byte Buddy. Works from class files only (a {@link TypePool} over the class's own loader): it loads
+ * abstract, native, bridge or synthetic ones), and {@link InitializerAdvice} into its static initializer.
+ * Made once, when the first candidate class appears, so that an application without one never loads Byte
+ * Buddy. Works from class files only (a {@link TypePool} over the class's own loader): it loads
  * no class, and describes only the class being woven, the annotation and the engine. Immutable and
  * thread-safe.
  */
