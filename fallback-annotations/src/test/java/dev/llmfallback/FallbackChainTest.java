@@ -175,4 +175,90 @@ class FallbackChainTest {
         assertThatThrownBy(() -> new AllProvidersFailedException(List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    private static FallbackChain<String, String> pendingThenAnswer(java.util.concurrent.CompletableFuture<String> inFlight,
+            java.util.concurrent.atomic.AtomicInteger secondCalls) {
+        return FallbackChain.<String, String>builder()
+                .asyncProvider("first", p -> inFlight)
+                .provider("second", p -> {
+                    secondCalls.incrementAndGet();
+                    return "second";
+                })
+                .build();
+    }
+
+    @Test
+    public void async_completedByTheCaller_stopsTheAttemptInFlight_andStartsNoOther() throws Exception {
+        java.util.concurrent.CompletableFuture<String> inFlight = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.atomic.AtomicInteger secondCalls = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CompletableFuture<String> answer = pendingThenAnswer(inFlight, secondCalls).runAsync("x");
+
+        assertThat(answer.complete("the caller's own")).isTrue();
+
+        assertThat(inFlight.isCancelled()).isTrue();
+        assertThat(answer.join()).isEqualTo("the caller's own");
+        assertThat(FallbackTrace.of(answer).attempts()).extracting(Attempt::outcome).containsExactly(Outcome.STOPPED);
+        assertThat(inFlight.complete("late")).isFalse();
+        assertThat(secondCalls.get()).isZero();
+    }
+
+    @Test
+    public void async_orTimeoutOfTheCaller_stopsTheAttemptInFlight() throws Exception {
+        java.util.concurrent.CompletableFuture<String> inFlight = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.atomic.AtomicInteger secondCalls = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CompletableFuture<String> answer = pendingThenAnswer(inFlight, secondCalls).runAsync("x")
+                .orTimeout(20, java.util.concurrent.TimeUnit.MILLISECONDS);
+
+        assertThatThrownBy(answer::join).hasCauseInstanceOf(java.util.concurrent.TimeoutException.class);
+        assertThat(inFlight.isCancelled()).isTrue();
+        assertThat(FallbackTrace.of(answer).attempts()).extracting(Attempt::outcome).containsExactly(Outcome.STOPPED);
+        assertThat(secondCalls.get()).isZero();
+    }
+
+    @Test
+    public void async_callbacksOfACancelledFuture_seeTheStoppedAttempt() {
+        java.util.concurrent.CompletableFuture<String> inFlight = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<String> answer = pendingThenAnswer(inFlight,
+                new java.util.concurrent.atomic.AtomicInteger()).runAsync("x");
+        AtomicReference<FallbackTrace> seen = new AtomicReference<>();
+        answer.whenComplete((value, failure) -> seen.set(FallbackTrace.of(answer)));
+
+        answer.cancel(true);
+
+        assertThat(seen.get().attempts()).extracting(Attempt::outcome).containsExactly(Outcome.STOPPED);
+    }
+
+    @Test
+    public void timedSyncProvider_failureIsRethrownExactlyAsThrown() {
+        java.util.concurrent.CompletionException ownWrapper =
+                new java.util.concurrent.CompletionException(new IllegalArgumentException("inner"));
+        FallbackChain<String, String> chain = FallbackChain.<String, String>builder()
+                .provider("first", p -> {
+                    throw ownWrapper;
+                }, Duration.ofSeconds(5))
+                .provider("second", p -> "second")
+                .build();
+
+        assertThatThrownBy(() -> chain.run("x")).isSameAs(ownWrapper);
+    }
+
+    @Test
+    public void traceOfAChainNestedInATimedAttempt_doesNotReachTheNextTaskOnThatWorker() throws Exception {
+        FallbackChain<String, String> inner = FallbackChain.<String, String>builder().provider("inner", p -> p).build();
+        AtomicReference<FallbackTrace> seenByNextTask = new AtomicReference<>();
+        FallbackChain<String, String> timed = FallbackChain.<String, String>builder()
+                .provider("timed", p -> {
+                    if (p.equals("nest")) {
+                        return inner.run(p);
+                    }
+                    seenByNextTask.set(FallbackTrace.current());
+                    return p;
+                }, Duration.ofSeconds(5))
+                .build();
+
+        timed.run("nest");
+        timed.run("look");
+
+        assertThat(seenByNextTask.get().attempts()).extracting(Attempt::provider).doesNotContain("inner");
+    }
 }

@@ -23,37 +23,36 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Rules beyond the sync ones: the thread's interrupt flag means nothing here (callbacks run on other
  * threads), so only {@link Error}s and {@link InterruptedException}s end a chain unjudged; a provider's
- * failure is unwrapped from {@code CompletionException}/{@code ExecutionException}; cancelling the run's
- * future cancels the attempt in flight ({@code cancel(true)}), records it STOPPED and starts no other.
- * Sync links run on {@link Workers} threads, so the caller never blocks. Thread-safe.
+ * failure is unwrapped from {@code CompletionException}/{@code ExecutionException}; ending the run's
+ * future early (see {@link TracedFuture}) cancels the attempt in flight ({@code cancel(true)}), records it
+ * STOPPED and starts no other. Sync links run on {@link Workers} threads with the caller's context, captured
+ * once when the run starts; after a timeout the next attempt starts on {@link Workers#proceed}, never on the
+ * shared timer thread. Thread-safe.
  */
 final class AsyncRun {
 
     private final Chain chain;
     private final Object target;
     private final Object[] args;
-    private final TracedFuture<Object> result = new TracedFuture<>(this);
+    private final TracedFuture<Object> result = new TracedFuture<>(this, true);
     private final long startNanos = System.nanoTime();
     private final long deadlineAt;
+    private final Object[] context;
     private final List<Attempt> attempts = new ArrayList<>();
     private volatile long endNanos;
     private volatile InFlight current;
+    private volatile Throwable stopped;
 
     private AsyncRun(Chain chain, Object target, Object[] args) {
         this.chain = chain;
         this.target = target;
         this.args = args;
-        this.deadlineAt = chain.deadlineNanos() == 0 ? 0 : startNanos + chain.deadlineNanos();
+        this.deadlineAt = startNanos + chain.deadlineNanos();
+        this.context = Workers.captureContext();
     }
 
     static TracedFuture<Object> start(Chain chain, Object target, Object[] args) {
         AsyncRun run = new AsyncRun(chain, target, args);
-        run.result.whenComplete((answer, failure) -> {
-            run.endNanos = System.nanoTime();
-            if (run.result.isCancelled()) {
-                run.cancelled();
-            }
-        });
         run.attempt(0, null);
         return run.result;
     }
@@ -91,68 +90,85 @@ final class AsyncRun {
     }
 
     private void attempt(int i, Throwable previous) {
-        if (result.isDone()) {
+        if (stopped != null || result.isDone()) {
             return;
         }
         long now = System.nanoTime();
         long budget = chain.timeoutNanos(i);
-        if (deadlineAt != 0) {
+        if (chain.deadlineNanos() != 0) {
             long left = deadlineAt - now;
             if (left <= 0) {
                 for (int untried = i; untried < chain.size(); untried++) {
                     record(untried, Outcome.NOT_TRIED, null, now, now);
                 }
-                result.completeExceptionally(new AllProvidersFailedException(snapshot()));
+                fail(new AllProvidersFailedException(snapshot()));
                 return;
             }
             budget = budget == 0 ? left : Math.min(budget, left);
         }
         InFlight attempt = new InFlight(i, now);
         current = attempt;
-        CompletableFuture<?> outcome;
-        if (chain.isAsync(i)) {
-            try {
-                outcome = toFuture(i, chain, chain.invoke(i, target, args, previous, TraceRecorder.get()));
-            } catch (Throwable thrown) {
-                failed(attempt, thrown);
-                return;
-            }
-        } else {
-            CompletableFuture<Object> answer = new CompletableFuture<>();
-            outcome = answer;
-            attempt.work = Workers.submit(() -> {
+        try {
+            CompletableFuture<?> outcome;
+            if (chain.isAsync(i)) {
                 try {
-                    answer.complete(Engine.invokeOnWorker(chain, i, target, args, previous));
+                    outcome = toFuture(i, chain, chain.invoke(i, target, args, previous, TraceRecorder.get()));
                 } catch (Throwable thrown) {
-                    answer.completeExceptionally(thrown);
+                    failed(attempt, Engine.unwrap(thrown));
+                    return;
                 }
-                return null;
-            });
-        }
-        if (attempt.work == null) {
-            attempt.work = outcome;
-        }
-        if (budget > 0) {
-            long limit = budget;
-            attempt.timer = Workers.schedule(() -> timedOut(attempt, limit), limit);
-        }
-        outcome.whenComplete((answer, failure) -> {
-            if (failure == null) {
-                succeeded(attempt, answer);
             } else {
-                failed(attempt, Engine.unwrap(failure));
+                CompletableFuture<Object> answer = new CompletableFuture<>();
+                outcome = answer;
+                attempt.work = Workers.submit(() -> {
+                    try {
+                        answer.complete(Engine.invokeOnWorker(chain, i, target, args, previous));
+                    } catch (Throwable thrown) {
+                        answer.completeExceptionally(thrown);
+                    }
+                    return null;
+                }, context);
             }
-        });
-        if (result.isCancelled()) {
-            cancelled();
+            if (attempt.work == null) {
+                attempt.work = outcome;
+            }
+            if (budget > 0) {
+                long limit = budget;
+                attempt.timer = Workers.schedule(() -> timedOut(attempt, limit), limit);
+            }
+            outcome.whenComplete((answer, failure) -> {
+                if (failure == null) {
+                    succeeded(attempt, answer);
+                } else {
+                    failed(attempt, Engine.unwrap(failure));
+                }
+            });
+        } catch (Throwable cannotStart) {
+            // No worker, no timer (RejectedExecutionException, no native thread): end the run, never leave it hanging.
+            if (attempt.settle()) {
+                record(i, Outcome.STOPPED, cannotStart, now, System.nanoTime());
+                fail(cannotStart);
+            }
+            return;
+        }
+        Throwable endedEarly = stopped;
+        if (endedEarly != null || result.isDone()) {
+            // The caller ended the run while this attempt was starting: its work must not go on.
+            stop(attempt, endedEarly != null ? endedEarly : new CancellationException("the chain's future was ended"));
         }
     }
 
     private void succeeded(InFlight attempt, Object answer) {
         if (attempt.settle()) {
             record(attempt.index, Outcome.SUCCEEDED, null, attempt.startNanos, System.nanoTime());
-            result.complete(answer);
+            endNanos = System.nanoTime();
+            result.answer(answer);
         }
+    }
+
+    private void fail(Throwable failure) {
+        endNanos = System.nanoTime();
+        result.fail(failure);
     }
 
     private void failed(InFlight attempt, Throwable failure) {
@@ -163,7 +179,7 @@ final class AsyncRun {
         int i = attempt.index;
         if (failure instanceof Error || failure instanceof InterruptedException) {
             record(i, Outcome.STOPPED, failure, attempt.startNanos, end);
-            result.completeExceptionally(failure);
+            fail(failure);
             return;
         }
         boolean skip;
@@ -174,43 +190,59 @@ final class AsyncRun {
             if (predicateFailure != failure) {
                 predicateFailure.addSuppressed(failure);
             }
-            result.completeExceptionally(predicateFailure);
+            fail(predicateFailure);
             return;
         }
         if (!skip) {
             record(i, Outcome.STOPPED, failure, attempt.startNanos, end);
-            result.completeExceptionally(failure);
+            fail(failure);
             return;
         }
         record(i, Outcome.FAILED, failure, attempt.startNanos, end);
         next(i, failure);
     }
 
+    /** On the shared timer thread: settle and cancel only; what follows runs elsewhere. */
     private void timedOut(InFlight attempt, long budget) {
         if (!attempt.settle()) {
             return;
         }
-        attempt.abandon();
         TimeoutException failure = Engine.timedOut(budget);
         record(attempt.index, Outcome.TIMED_OUT, failure, attempt.startNanos, System.nanoTime());
-        next(attempt.index, failure);
+        try {
+            Workers.proceed(() -> {
+                attempt.abandon();
+                next(attempt.index, failure);
+            });
+        } catch (Throwable cannotContinue) {
+            attempt.abandon();
+            fail(cannotContinue);
+        }
     }
 
     private void next(int i, Throwable failure) {
         if (i == chain.size() - 1) {
-            result.completeExceptionally(new AllProvidersFailedException(snapshot()));
+            fail(new AllProvidersFailedException(snapshot()));
         } else {
             attempt(i + 1, failure);
         }
     }
 
-    private void cancelled() {
+    /** The caller ended the run's future early (see {@link TracedFuture}): stop the attempt in flight. */
+    void stop(Throwable reason) {
+        stopped = reason;
         InFlight attempt = current;
-        if (attempt != null && attempt.settle()) {
-            attempt.abandon();
-            record(attempt.index, Outcome.STOPPED, new CancellationException("the chain's future was cancelled"),
-                    attempt.startNanos, System.nanoTime());
+        if (attempt != null) {
+            stop(attempt, reason);
         }
+        endNanos = System.nanoTime();
+    }
+
+    private void stop(InFlight attempt, Throwable reason) {
+        if (attempt.settle()) {
+            record(attempt.index, Outcome.STOPPED, reason, attempt.startNanos, System.nanoTime());
+        }
+        attempt.abandon();
     }
 
     private void record(int i, Outcome outcome, Throwable failure, long start, long end) {

@@ -147,16 +147,14 @@ public final class Engine {
     /** Runs link {@code i} so that the caller gets control back after {@code budget} nanoseconds. */
     private static Object invokeTimed(Chain chain, int i, Object target, Object[] args, Throwable previous,
             long budget) throws Throwable {
-        Future<?> attempt;
-        if (chain.isAsync(i)) {
-            attempt = AsyncRun.toFuture(i, chain, chain.invoke(i, target, args, previous, TraceRecorder.get()));
-        } else {
-            attempt = Workers.submit(() -> invokeOnWorker(chain, i, target, args, previous));
-        }
+        boolean onWorker = !chain.isAsync(i);
+        Future<?> attempt = onWorker
+                ? Workers.submit(() -> invokeOnWorker(chain, i, target, args, previous))
+                : AsyncRun.toFuture(i, chain, chain.invoke(i, target, args, previous, TraceRecorder.get()));
         try {
             return attempt.get(budget, TimeUnit.NANOSECONDS);
         } catch (ExecutionException failed) {
-            throw unwrap(failed);
+            throw failureOf(failed, onWorker);
         } catch (TimeoutException expired) {
             if (attempt.cancel(true)) {
                 return TIMED_OUT;
@@ -165,7 +163,7 @@ public final class Engine {
             try {
                 return attempt.get();
             } catch (ExecutionException failed) {
-                throw unwrap(failed);
+                throw failureOf(failed, onWorker);
             } catch (CancellationException cancelledElsewhere) {
                 return TIMED_OUT;
             }
@@ -174,6 +172,14 @@ public final class Engine {
             attempt.cancel(true);
             throw interrupted;
         }
+    }
+
+    /**
+     * A sync provider's failure exactly as it threw it (a CompletionException of its own included); an
+     * async provider's from inside the future's wrappers.
+     */
+    private static Throwable failureOf(ExecutionException failed, boolean onWorker) {
+        return onWorker && failed.getCause() != null ? failed.getCause() : unwrap(failed);
     }
 
     static TimeoutException timedOut(long nanos) {
@@ -214,10 +220,15 @@ public final class Engine {
     /** Runs link {@code i} on a worker thread; its failures, checked or not, become the future's. */
     static Object invokeOnWorker(Chain chain, int i, Object target, Object[] args, Throwable previous)
             throws Exception {
+        TraceRecorder recorder = TraceRecorder.get();
         try {
-            return chain.invoke(i, target, args, previous, TraceRecorder.get());
+            return chain.invoke(i, target, args, previous, recorder);
         } catch (Throwable failure) {
             throw Engine.<Exception>sneaky(failure);
+        } finally {
+            // A pooled worker serves unrelated requests next: what a chain nested in this attempt recorded
+            // must not show up in theirs.
+            recorder.clearIfIdle();
         }
     }
 

@@ -90,6 +90,21 @@ public final class TraceRecorder {
     }
 
     /**
+     * Forgets every finished chain when none is running on this thread: for worker threads, between tasks.
+     */
+    void clearIfIdle() {
+        if (depth == 0) {
+            for (Frame frame : frames) {
+                if (frame != null) {
+                    frame.clear();
+                }
+            }
+            finishedNested = null;
+            expectedLink = null;
+        }
+    }
+
+    /**
      * Announces that the engine is about to invoke {@code link}'s own body, so that the front door
      * intercepting that very execution runs the body instead of starting a chain of its own.
      *

@@ -52,6 +52,21 @@ public final class Workers {
         }
     }
 
+    /** Where an async run continues after a timeout: never the timer thread, never a thread per task. */
+    private static final class Continuations {
+        static final java.util.concurrent.Executor INSTANCE = create();
+
+        private static java.util.concurrent.Executor create() {
+            if (!(Executor.INSTANCE instanceof ThreadPoolExecutor)) {
+                return Executor.INSTANCE;
+            }
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 2, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                    daemonThreads("llm-fallback-continue-"));
+            pool.allowCoreThreadTimeOut(true);
+            return pool;
+        }
+    }
+
     private static final class Timer {
         static final ScheduledThreadPoolExecutor INSTANCE = create();
 
@@ -89,23 +104,46 @@ public final class Workers {
     }
 
     /**
-     * Runs {@code task} on a worker with the caller's propagated context. Cancelling the returned future
-     * with {@code cancel(true)} interrupts the worker, and only while it runs this task.
+     * Captures the calling thread's context with every registered {@link ThreadContextPropagator}.
+     *
+     * @return the captured values, one per propagator (empty when none is registered)
+     */
+    public static Object[] captureContext() {
+        List<ThreadContextPropagator> propagators = Propagators.ALL;
+        Object[] captured = new Object[propagators.size()];
+        for (int i = 0; i < captured.length; i++) {
+            int index = i;
+            captured[i] = safely(() -> propagators.get(index).capture(), propagators.get(i));
+        }
+        return captured;
+    }
+
+    /**
+     * Runs {@code task} on a worker with the calling thread's context. Cancelling the returned future with
+     * {@code cancel(true)} interrupts the worker, and only while it runs this task.
      *
      * @param task the attempt
      * @param <T>  its result type
      * @return the future of the attempt
      */
     public static <T> Future<T> submit(Callable<T> task) {
-        List<ThreadContextPropagator> propagators = Propagators.ALL;
-        if (propagators.isEmpty()) {
+        return submit(task, captureContext());
+    }
+
+    /**
+     * Runs {@code task} on a worker with a context captured earlier by {@link #captureContext()}, e.g. on
+     * the thread that started an async chain.
+     *
+     * @param task     the attempt
+     * @param captured what {@link #captureContext()} returned
+     * @param <T>      its result type
+     * @return the future of the attempt
+     */
+    public static <T> Future<T> submit(Callable<T> task, Object[] captured) {
+        if (captured.length == 0) {
             return Executor.INSTANCE.submit(task);
         }
-        Object[] captured = new Object[propagators.size()];
-        for (int i = 0; i < captured.length; i++) {
-            int index = i;
-            captured[i] = safely(() -> propagators.get(index).capture(), propagators.get(i));
-        }
+        List<ThreadContextPropagator> propagators = Propagators.ALL;
         return Executor.INSTANCE.submit(() -> {
             Object[] previous = new Object[captured.length];
             for (int i = 0; i < captured.length; i++) {
@@ -124,6 +162,17 @@ public final class Workers {
                 }
             }
         });
+    }
+
+    /**
+     * Runs a quick continuation of an async run (starting its next attempt) off the timer thread: a virtual
+     * thread on JDK 21+, else one of two daemon threads kept for this alone, so that workers stuck in
+     * providers cannot hold it up.
+     *
+     * @param continuation what to run; must not block
+     */
+    public static void proceed(Runnable continuation) {
+        Continuations.INSTANCE.execute(continuation);
     }
 
     /**
