@@ -57,9 +57,8 @@ public final class Workers {
         static final java.util.concurrent.Executor INSTANCE = create();
 
         private static java.util.concurrent.Executor create() {
-            if (!(Executor.INSTANCE instanceof ThreadPoolExecutor)) {
-                return Executor.INSTANCE;
-            }
+            // Platform threads on every JDK: virtual threads here would queue behind stuck attempts' own
+            // virtual threads on the same few carriers, and a timeout must move on whatever they do.
             ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 2, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                     daemonThreads("llm-fallback-continue-"));
             pool.allowCoreThreadTimeOut(true);
@@ -165,9 +164,9 @@ public final class Workers {
     }
 
     /**
-     * Runs a quick continuation of an async run (starting its next attempt) off the timer thread: a virtual
-     * thread on JDK 21+, else one of two daemon threads kept for this alone, so that workers stuck in
-     * providers cannot hold it up.
+     * Runs a quick continuation of an async run (starting its next attempt) off the timer thread, on one of
+     * two daemon platform threads kept for this alone (idle ones end after 2 s), so that attempts stuck in
+     * providers, on pooled or virtual threads, cannot hold it up.
      *
      * @param continuation what to run; must not block
      */
