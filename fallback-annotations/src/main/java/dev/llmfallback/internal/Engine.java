@@ -45,7 +45,8 @@ public final class Engine {
             return AsyncRun.start(chain, target, args);
         }
         TraceRecorder recorder = TraceRecorder.get();
-        // Attempts are back to back: one clock read per attempt, the chain's start and end are theirs.
+        // Attempts are back to back: one clock read per attempt (the next starts where the last ended); the
+        // chain's start and end are theirs.
         long start = System.nanoTime();
         TraceRecorder.Frame frame = recorder.enter(chain, start);
         try {
@@ -53,7 +54,7 @@ public final class Engine {
             long deadlineAt = deadline == 0 ? 0 : start + deadline;
             Throwable previous = null;
             int last = chain.size() - 1;
-            for (int i = 0; ; i++, start = System.nanoTime()) {
+            for (int i = 0; ; i++) {
                 long budget = chain.timeoutNanos(i);
                 if (deadline != 0) {
                     long left = deadlineAt - start;
@@ -95,6 +96,7 @@ public final class Engine {
                         throw new AllProvidersFailedException(frame.snapshot().attempts());
                     }
                     previous = failure;
+                    start = end;
                     continue;
                 }
                 if (result == TIMED_OUT) {
@@ -105,6 +107,7 @@ public final class Engine {
                         throw new AllProvidersFailedException(frame.snapshot().attempts());
                     }
                     previous = timedOut;
+                    start = end;
                     continue;
                 }
                 frame.record(i, Outcome.SUCCEEDED, null, start, System.nanoTime());
