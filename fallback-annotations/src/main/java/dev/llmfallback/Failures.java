@@ -41,13 +41,19 @@ public final class Failures {
      * @return the first status code found, or empty
      */
     public static OptionalInt statusCode(Throwable failure) {
-        for (Throwable link : CauseChain.of(failure)) {
-            OptionalInt status = StatusCodeReader.read(link);
-            if (status.isPresent()) {
-                return status;
-            }
-        }
-        return OptionalInt.empty();
+        int status = statusOrNone(failure);
+        return status < 0 ? OptionalInt.empty() : OptionalInt.of(status);
+    }
+
+    /**
+     * {@link #statusCode(Throwable)} without the {@code OptionalInt}, for the built-in predicates, which run
+     * on every failure: allocates nothing.
+     *
+     * @param failure a failure, may be {@code null}
+     * @return the first status code found, or a negative number if none
+     */
+    static int statusOrNone(Throwable failure) {
+        return StatusCodeReader.firstStatus(failure);
     }
 
     /**
@@ -60,7 +66,7 @@ public final class Failures {
      * @return {@code true} for a network failure
      */
     public static boolean isNetwork(Throwable failure) {
-        return CauseChain.of(failure).stream().anyMatch(ExceptionTypes::isNetwork);
+        return CauseChain.anyMatch(failure, ExceptionTypes::isNetwork);
     }
 
     /**
@@ -75,7 +81,7 @@ public final class Failures {
      * @return {@code true} for a timeout
      */
     public static boolean isTimeout(Throwable failure) {
-        return CauseChain.of(failure).stream().anyMatch(ExceptionTypes::isTimeout);
+        return CauseChain.anyMatch(failure, ExceptionTypes::isTimeout);
     }
 
     /**
@@ -93,13 +99,7 @@ public final class Failures {
      */
     public static Optional<Duration> retryAfter(Throwable failure) {
         Clock clock = Clock.systemUTC();
-        for (Throwable link : CauseChain.of(failure)) {
-            Optional<Duration> wait = RetryAfter.read(link, clock);
-            if (wait.isPresent()) {
-                return wait;
-            }
-        }
-        return Optional.empty();
+        return CauseChain.firstPresent(failure, link -> RetryAfter.read(link, clock));
     }
 
     /**
@@ -110,9 +110,9 @@ public final class Failures {
      * @return {@code true} if {@link RetryableOnly} moves on
      */
     public static boolean isRetryable(Throwable failure) {
-        OptionalInt status = statusCode(failure);
-        if (status.isPresent()) {
-            return isRetryableStatus(status.getAsInt());
+        int status = statusOrNone(failure);
+        if (status >= 0) {
+            return isRetryableStatus(status);
         }
         return isNetwork(failure) || isTimeout(failure);
     }

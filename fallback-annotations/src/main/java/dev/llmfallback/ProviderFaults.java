@@ -19,7 +19,7 @@ public final class ProviderFaults implements SkipPredicate {
 
     @Override
     public boolean shouldSkip(Throwable failure) {
-        int status = Failures.statusCode(failure).orElse(-1);
+        int status = Failures.statusOrNone(failure);
         return (status >= 401 && status <= 404) || RetryableOnly.INSTANCE.shouldSkip(failure);
     }
 }

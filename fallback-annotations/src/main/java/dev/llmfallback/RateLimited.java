@@ -17,6 +17,6 @@ public final class RateLimited implements SkipPredicate {
 
     @Override
     public boolean shouldSkip(Throwable failure) {
-        return Failures.statusCode(failure).orElse(-1) == 429;
+        return Failures.statusOrNone(failure) == 429;
     }
 }

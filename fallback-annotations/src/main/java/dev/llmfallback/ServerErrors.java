@@ -17,7 +17,7 @@ public final class ServerErrors implements SkipPredicate {
 
     @Override
     public boolean shouldSkip(Throwable failure) {
-        int status = Failures.statusCode(failure).orElse(-1);
+        int status = Failures.statusOrNone(failure);
         return status >= 500 && status <= 599;
     }
 }

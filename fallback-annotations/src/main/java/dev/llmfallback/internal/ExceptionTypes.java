@@ -84,7 +84,7 @@ public final class ExceptionTypes {
         }
         Class<?> type = link.getClass();
         return TIMEOUT_BY_TYPE.get(type)
-                || (TIMEOUT_BY_NAME.get(type) && StatusCodeReader.read(link).isEmpty());
+                || (TIMEOUT_BY_NAME.get(type) && StatusCodeReader.readStatus(link) < 0);
     }
 
     private static boolean anySuperclassNamed(Class<?> type, Set<String> names) {

@@ -1,10 +1,8 @@
 package dev.llmfallback.internal;
 
 import dev.llmfallback.Attempt;
-import dev.llmfallback.Failures;
 import java.time.Duration;
 import java.util.List;
-import java.util.OptionalInt;
 
 /**
  * Log-safe descriptions of failures and durations for messages and {@code toString}s. A failure is
@@ -23,10 +21,10 @@ public final class FailureSummary {
      * @return a short, log-safe description
      */
     public static String describe(Throwable failure) {
-        OptionalInt status = Failures.statusCode(failure);
-        if (status.isPresent()) {
-            String reason = reason(status.getAsInt());
-            return reason.isEmpty() ? Integer.toString(status.getAsInt()) : status.getAsInt() + " " + reason;
+        int status = StatusCodeReader.firstStatus(failure);
+        if (status >= 0) {
+            String reason = reason(status);
+            return reason.isEmpty() ? Integer.toString(status) : status + " " + reason;
         }
         Class<?> type = failure.getClass();
         String name = type.getSimpleName();

@@ -1,0 +1,201 @@
+package dev.llmfallback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.anthropic.errors.AnthropicIoException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.ConnectException;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The built-in predicates run on every failure of every chain, so classifying one must allocate nothing:
+ * measured with the JVM's per-thread allocation counter over many classifications of failures of every shape
+ * the readers handle. Any allocation per classification, even one 16-byte object that escape analysis
+ * failed to remove, shows as megabytes here; the bound only leaves room for the counter's own noise.
+ */
+class ClassificationAllocationTest {
+
+    private static final int WARM_UP_ROUNDS = 20_000;
+
+    private static final int ROUNDS = 50_000;
+
+    /** Far below one allocation per round, far above what the counter reads for an empty stretch of code. */
+    private static final long NOISE_BYTES = 64 * 1024;
+
+    private static volatile Object sink;
+
+    @Test
+    void builtInPredicatesAndFailuresHelpers_allocateNothingPerClassification() {
+        com.sun.management.ThreadMXBean threads = allocationCounter();
+        Throwable[] failures = failuresOfEveryShape();
+
+        classifyAll(failures, WARM_UP_ROUNDS);
+        long before = threads.getCurrentThreadAllocatedBytes();
+        int decisions = classifyAll(failures, ROUNDS);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+        assertThat(decisions).isPositive();
+        assertThat(allocated)
+                .as("bytes allocated by %d classifications", (long) ROUNDS * failures.length)
+                .isLessThan(NOISE_BYTES);
+    }
+
+    @Test
+    void theCounter_seesOneSmallAllocationPerRound() {
+        com.sun.management.ThreadMXBean threads = allocationCounter();
+
+        allocateOnePerRound(WARM_UP_ROUNDS);
+        long before = threads.getCurrentThreadAllocatedBytes();
+        allocateOnePerRound(ROUNDS);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+        assertThat(allocated).isGreaterThan(NOISE_BYTES);
+    }
+
+    private static com.sun.management.ThreadMXBean allocationCounter() {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        assumeTrue(threads instanceof com.sun.management.ThreadMXBean, "no per-thread allocation counter");
+        com.sun.management.ThreadMXBean counter = (com.sun.management.ThreadMXBean) threads;
+        assumeTrue(counter.isThreadAllocatedMemorySupported() && counter.isThreadAllocatedMemoryEnabled(),
+                "per-thread allocation counter off");
+        return counter;
+    }
+
+    private static int classifyAll(Throwable[] failures, int rounds) {
+        int decisions = 0;
+        for (int round = 0; round < rounds; round++) {
+            for (Throwable failure : failures) {
+                decisions += RetryableOnly.INSTANCE.shouldSkip(failure) ? 1 : 0;
+                decisions += RateLimited.INSTANCE.shouldSkip(failure) ? 1 : 0;
+                decisions += ServerErrors.INSTANCE.shouldSkip(failure) ? 1 : 0;
+                decisions += ProviderFaults.INSTANCE.shouldSkip(failure) ? 1 : 0;
+                decisions += NetworkErrors.INSTANCE.shouldSkip(failure) ? 1 : 0;
+                decisions += Failures.statusOrNone(failure) > 0 ? 1 : 0;
+            }
+        }
+        return decisions;
+    }
+
+    private static void allocateOnePerRound(int rounds) {
+        for (int round = 0; round < rounds; round++) {
+            sink = new long[1];
+        }
+    }
+
+    private static Throwable[] failuresOfEveryShape() {
+        RuntimeException cycleStart = new RuntimeException("a");
+        cycleStart.initCause(new RuntimeException("b", cycleStart));
+        Throwable deep = new IntStatus(429);
+        for (int i = 0; i < 40; i++) {
+            deep = new RuntimeException(deep);
+        }
+        return new Throwable[] {
+            new CompletionException(new IntStatus(429)),
+            new OwnStatus(529),
+            new BoxedStatus(503),
+            new BoxedStatus(null),
+            new SpringShaped(new Code(401)),
+            // Calling value() on it would throw, and on JDK 25 build a stack trace on every read.
+            new SpringShaped(null),
+            new UncheckedIOException(new ConnectException("Connection refused")),
+            new AnthropicIoException("Request failed", new InterruptedIOException("timeout")),
+            new GatewayTimeoutException(),
+            new SlowTimeoutException(),
+            new IllegalStateException("a bug"),
+            cycleStart,
+            deep,
+            null,
+        };
+    }
+
+    public static final class IntStatus extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final int status;
+
+        IntStatus(int status) {
+            this.status = status;
+        }
+
+        public int statusCode() {
+            return status;
+        }
+    }
+
+    public static final class OwnStatus extends RuntimeException implements HasStatusCode {
+
+        private static final long serialVersionUID = 1L;
+
+        private final int status;
+
+        OwnStatus(int status) {
+            this.status = status;
+        }
+
+        @Override
+        public int statusCode() {
+            return status;
+        }
+    }
+
+    public static final class BoxedStatus extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final Integer status;
+
+        BoxedStatus(Integer status) {
+            this.status = status;
+        }
+
+        public Integer getStatus() {
+            return status;
+        }
+    }
+
+    public static final class SpringShaped extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient StatusObject status;
+
+        SpringShaped(StatusObject status) {
+            this.status = status;
+        }
+
+        public StatusObject getStatusCode() {
+            return status;
+        }
+    }
+
+    /** Shaped like Spring's {@code HttpStatusCode}. */
+    public interface StatusObject {
+
+        int value();
+    }
+
+    /** A status object. */
+    public record Code(int value) implements StatusObject {
+    }
+
+    /** Named like a timeout but carrying a status, so the timeout check reads its status too. */
+    public static final class GatewayTimeoutException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        public int statusCode() {
+            return 504;
+        }
+    }
+
+    /** Named like a timeout, without a status. */
+    public static final class SlowTimeoutException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+    }
+}
