@@ -20,14 +20,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * The single entry point of the weaving front doors (AspectJ aspect, Byte Buddy agent): everything they do
  * beyond recognising an annotated method's execution happens here and in the {@link Engine}.
  *
- * <p>A front door's advice does exactly this:
+ * <p>A front door's advice does exactly this (see {@link #enterHead(Method)}):
  * <pre>{@code
- * if (AnnotatedChains.isLinkOfRunningChain(method)) { run the method's own body }
- * else { return AnnotatedChains.run(method, this, args); }
+ * Object head = AnnotatedChains.enterHead(method);
+ * if (head == null) { return the method's own body; }                 // a link of a running chain
+ * if (head instanceof Method) { return AnnotatedChains.run(method, this, args); }
+ * try { answer = the method's own body; } catch (Throwable failure) {
+ *     return AnnotatedChains.headFailed(head, failure, this, args); }
+ * AnnotatedChains.headAnswered(head); return answer;
  * }</pre>
- * (Advice inlined into the method itself, as the Byte Buddy agent's is, makes the first step
- * {@link #chainToStart}, from constants; and a front door that weaves a class may report its misconfigured
- * chains at once, with {@link #misconfigurations}.)
+ * Running the head's body where it was called, rather than having the engine call the method again, is
+ * what keeps the happy path cheap: no arguments array, no second interception. (Advice inlined into the
+ * method itself, as the Byte Buddy agent's is, passes a constant class and signature instead of the
+ * {@link Method}; and a front door that weaves a class may report its misconfigured chains at once, with
+ * {@link #misconfigurations}.)
  *
  * <p>Plans are resolved once per method and cached per declaring class (a {@link ClassValue}, so a class
  * that is unloaded takes its plans with it). A misconfiguration is cached too and thrown afresh, as a
@@ -46,13 +52,13 @@ public final class AnnotatedChains {
      * Per class, its {@code @LlmFallback} methods by {@linkplain #signature signature}. The keys are interned,
      * so that the advice's constant string usually matches by identity.
      */
-    private static final ClassValue<Map<String, Method>> HEADS_BY_SIGNATURE = new ClassValue<>() {
+    private static final ClassValue<Map<String, Head>> HEADS_BY_SIGNATURE = new ClassValue<>() {
         @Override
-        protected Map<String, Method> computeValue(Class<?> type) {
-            Map<String, Method> heads = new HashMap<>();
+        protected Map<String, Head> computeValue(Class<?> type) {
+            Map<String, Head> heads = new HashMap<>();
             for (Method method : type.getDeclaredMethods()) {
                 if (method.isAnnotationPresent(LlmFallback.class)) {
-                    heads.put(signature(method).intern(), method);
+                    heads.put(signature(method).intern(), new Head(method));
                 }
             }
             // Never modified after this point; ClassValue publishes it safely.
@@ -61,18 +67,6 @@ public final class AnnotatedChains {
     };
 
     private AnnotatedChains() {
-    }
-
-    /**
-     * Tells whether this execution of {@code method} is a link invoked by a chain already running on this
-     * thread; if so the front door must run the method's own body and nothing else. Must be called first
-     * thing, on every intercepted execution.
-     *
-     * @param method the annotated method being executed
-     * @return {@code true} to run the body, {@code false} to start the method's chain with {@link #run}
-     */
-    public static boolean isLinkOfRunningChain(Method method) {
-        return TraceRecorder.get().consumeExpectedLink(method);
     }
 
     /**
@@ -98,11 +92,7 @@ public final class AnnotatedChains {
      * @throws FallbackConfigurationException if the chain is misconfigured
      */
     public static ChainPlan plan(Method head) {
-        ConcurrentHashMap<Method, Object> plans = PLANS.get(head.getDeclaringClass());
-        Object plan = plans.get(head);
-        if (plan == null) {
-            plan = plans.computeIfAbsent(head, AnnotatedChains::resolve);
-        }
+        Object plan = cached(head);
         if (plan instanceof ChainPlan) {
             return (ChainPlan) plan;
         }
@@ -112,29 +102,102 @@ public final class AnnotatedChains {
     }
 
     /**
-     * The entry point for advice inlined into the annotated method itself (the Byte Buddy agent), where a
-     * constant class and a constant string cost less per call than a {@link Method}: it combines the lookup
-     * of the executing method with {@link #isLinkOfRunningChain}. Must be called first thing, on every
-     * intercepted execution. Never resolves a plan, so it never throws a {@link FallbackConfigurationException}.
+     * The first call of a front door's advice that runs the head's body itself, inline, where possible
+     * (every weaving front door): must be called first thing, on every intercepted execution, and tells
+     * what to do with it.
+     * <ul>
+     *   <li>{@code null}: this execution is a link invoked by a running chain; run its body and nothing
+     *       else.</li>
+     *   <li>a {@link Method} (the executing one): skip the body and answer with {@link #run}; the chain needs
+     *       the engine to invoke its head (a timeout, a deadline, an async head) or is misconfigured, which
+     *       {@link #run} reports.</li>
+     *   <li>anything else, a token: the chain has started, and the body is its head. Run it, then hand the
+     *       token to exactly one of {@link #headAnswered} (the body returned) or {@link #headFailed} (it
+     *       threw), on this thread.</li>
+     * </ul>
+     * Never resolves a plan twice and never throws a {@link FallbackConfigurationException}.
+     *
+     * @param method the executing annotated method
+     * @return {@code null}, the method, or a token, as above
+     */
+    public static Object enterHead(Method method) {
+        TraceRecorder recorder = TraceRecorder.get();
+        if (recorder.consumeExpectedLink(method)) {
+            return null;
+        }
+        return startOrDefer(method, cached(method), recorder);
+    }
+
+    /**
+     * {@link #enterHead(Method)} for advice inlined into the annotated method itself (the Byte Buddy agent),
+     * where a constant class and a constant string cost less per call than a {@link Method}.
      *
      * @param type      the class that declares the executing method
      * @param signature the method's name followed by its JVM descriptor, as {@link #signature} makes it,
      *                  e.g. {@code callAnthropic(Ljava/lang/String;)Ljava/lang/String;}
-     * @return the executing method, whose chain the caller must now run with {@link #run}; or {@code null}
-     *         when this execution is a link invoked by a running chain, which must run its own body
+     * @return as {@link #enterHead(Method)}
      * @throws IllegalArgumentException if {@code type} declares no {@code @LlmFallback} method with that
      *                                  signature
      */
-    public static Method chainToStart(Class<?> type, String signature) {
-        Method method = HEADS_BY_SIGNATURE.get(type).get(signature);
-        if (method == null) {
+    public static Object enterHead(Class<?> type, String signature) {
+        Head head = HEADS_BY_SIGNATURE.get(type).get(signature);
+        if (head == null) {
             throw new IllegalArgumentException(type.getName() + " declares no @LlmFallback method " + signature);
         }
-        return isLinkOfRunningChain(method) ? null : method;
+        TraceRecorder recorder = TraceRecorder.get();
+        if (recorder.consumeExpectedLink(head.method)) {
+            return null;
+        }
+        Object plan = head.plan;
+        if (plan == null) {
+            // Racy on purpose: every thread stores the same cached object.
+            plan = cached(head.method);
+            head.plan = plan;
+        }
+        return startOrDefer(head.method, plan, recorder);
     }
 
     /**
-     * A method's name followed by its JVM descriptor, the key {@link #chainToStart} looks methods up by.
+     * Ends the chain whose head, run inline after {@link #enterHead}, returned.
+     *
+     * @param token what {@link #enterHead} returned
+     */
+    public static void headAnswered(Object token) {
+        Engine.headAnswered((TraceRecorder.Frame) token);
+    }
+
+    /**
+     * Goes on with the chain whose head, run inline after {@link #enterHead}, threw: the failure is judged
+     * and the next links run, exactly as if the engine had invoked the head.
+     *
+     * @param token   what {@link #enterHead} returned
+     * @param failure what the head threw
+     * @param target  the receiver, or {@code null} for a static method
+     * @param args    the call's arguments
+     * @return the chain's answer
+     * @throws Throwable as {@link #run}
+     */
+    public static Object headFailed(Object token, Throwable failure, Object target, Object[] args)
+            throws Throwable {
+        return Engine.headFailed((TraceRecorder.Frame) token, failure, target, args);
+    }
+
+    private static Object startOrDefer(Method method, Object plan, TraceRecorder recorder) {
+        if (plan instanceof ChainPlan && ((ChainPlan) plan).headRunsInline()) {
+            return Engine.startInline((ChainPlan) plan, recorder);
+        }
+        return method;
+    }
+
+    /** The cached plan of {@code head}, or its cached misconfiguration. */
+    private static Object cached(Method head) {
+        ConcurrentHashMap<Method, Object> plans = PLANS.get(head.getDeclaringClass());
+        Object plan = plans.get(head);
+        return plan != null ? plan : plans.computeIfAbsent(head, AnnotatedChains::resolve);
+    }
+
+    /**
+     * A method's name followed by its JVM descriptor, the key {@link #enterHead(Class, String)} looks methods up by.
      *
      * @param method any method
      * @return e.g. {@code callAnthropic(Ljava/lang/String;)Ljava/lang/String;}
@@ -189,6 +252,17 @@ public final class AnnotatedChains {
             problems.add("Cannot check the @LlmFallback methods of " + type.getName() + ": " + unexpected);
         }
         return problems;
+    }
+
+    /** An annotated method and, once looked up, its cached plan: one map lookup per call instead of three. */
+    private static final class Head {
+        final Method method;
+        /** The plan or the misconfiguration {@link #cached} holds; {@code null} until first read. */
+        Object plan;
+
+        Head(Method method) {
+            this.method = method;
+        }
     }
 
     private static Object resolve(Method head) {

@@ -17,6 +17,7 @@ public abstract class Chain {
     private final boolean[] asyncLinks;
     private final long deadlineNanos;
     private final boolean returnsFuture;
+    private final boolean headRunsInline;
 
     /**
      * Creates a chain description.
@@ -38,6 +39,8 @@ public abstract class Chain {
         this.asyncLinks = asyncLinks.clone();
         this.deadlineNanos = deadlineNanos;
         this.returnsFuture = returnsFuture;
+        this.headRunsInline = !returnsFuture && deadlineNanos == 0 && this.timeoutNanos.length > 0
+                && this.timeoutNanos[0] == 0 && !this.asyncLinks[0];
         int size = this.providers.length;
         if (size == 0 || this.methods.length != size || this.predicates.length != size
                 || this.timeoutNanos.length != size || this.asyncLinks.length != size) {
@@ -126,6 +129,18 @@ public abstract class Chain {
      */
     public final boolean returnsFuture() {
         return returnsFuture;
+    }
+
+    /**
+     * Whether a weaving front door may run the head's body itself, on the calling thread, between
+     * {@link Engine#startInline} and {@link Engine#headAnswered} or {@link Engine#headFailed}: the head is
+     * synchronous and nothing bounds its time (no timeout of its own, no deadline), so the engine would
+     * only have invoked it where it stands.
+     *
+     * @return {@code true} if the head may run inline
+     */
+    public final boolean headRunsInline() {
+        return headRunsInline;
     }
 
     /**

@@ -50,71 +50,138 @@ public final class Engine {
         long start = System.nanoTime();
         TraceRecorder.Frame frame = recorder.enter(chain, start);
         try {
-            long deadline = chain.deadlineNanos();
-            long deadlineAt = deadline == 0 ? 0 : start + deadline;
-            Throwable previous = null;
-            int last = chain.size() - 1;
-            for (int i = 0; ; i++) {
-                long budget = chain.timeoutNanos(i);
-                if (deadline != 0) {
-                    long left = deadlineAt - start;
-                    if (left <= 0) {
-                        for (int untried = i; untried <= last; untried++) {
-                            frame.record(untried, Outcome.NOT_TRIED, null, start, start);
-                        }
-                        throw new AllProvidersFailedException(frame.snapshot().attempts());
-                    }
-                    budget = budget == 0 ? left : Math.min(budget, left);
-                }
-                Object result;
-                try {
-                    result = budget == 0
-                            ? invokeHere(chain, i, target, args, previous, recorder)
-                            : invokeTimed(chain, i, target, args, previous, budget);
-                } catch (Throwable failure) {
-                    long end = System.nanoTime();
-                    if (endsChainUnjudged(failure)) {
-                        frame.record(i, Outcome.STOPPED, failure, start, end);
-                        throw failure;
-                    }
-                    boolean skip;
-                    try {
-                        skip = chain.predicate(i).shouldSkip(failure);
-                    } catch (Throwable predicateFailure) {
-                        frame.record(i, Outcome.STOPPED, failure, start, end);
-                        if (predicateFailure != failure) {
-                            predicateFailure.addSuppressed(failure);
-                        }
-                        throw predicateFailure;
-                    }
-                    if (!skip) {
-                        frame.record(i, Outcome.STOPPED, failure, start, end);
-                        throw failure;
-                    }
-                    frame.record(i, Outcome.FAILED, failure, start, end);
-                    if (i == last) {
-                        throw new AllProvidersFailedException(frame.snapshot().attempts());
-                    }
-                    previous = failure;
-                    start = end;
-                    continue;
-                }
-                if (result == TIMED_OUT) {
-                    long end = System.nanoTime();
-                    TimeoutException timedOut = timedOut(end - start);
-                    frame.record(i, Outcome.TIMED_OUT, timedOut, start, end);
-                    if (i == last) {
-                        throw new AllProvidersFailedException(frame.snapshot().attempts());
-                    }
-                    previous = timedOut;
-                    start = end;
-                    continue;
-                }
-                frame.record(i, Outcome.SUCCEEDED, null, start, System.nanoTime());
-                return result;
-            }
+            return attempts(chain, frame, 0, target, args, null, start);
         } finally {
             recorder.exit(frame);
+        }
+    }
+
+    /**
+     * Starts a chain whose head a weaving front door runs itself, inline, where it was called: the front door
+     * then runs the head's body and ends the chain with exactly one of {@link #headAnswered} or
+     * {@link #headFailed}, on this thread, whatever the body did. Only for a chain that
+     * {@linkplain Chain#headRunsInline() allows it}. Saves the re-entry into the woven method through a
+     * method handle, and with it the arguments array, on every call that the head answers.
+     *
+     * @param chain    the chain, whose head is about to run
+     * @param recorder the calling thread's recorder
+     * @return the token to hand to {@link #headAnswered} or {@link #headFailed}
+     */
+    static TraceRecorder.Frame startInline(Chain chain, TraceRecorder recorder) {
+        return recorder.enter(chain, System.nanoTime());
+    }
+
+    /**
+     * Ends a chain started by {@link #startInline} whose head answered.
+     *
+     * @param frame what {@link #startInline} returned
+     */
+    static void headAnswered(TraceRecorder.Frame frame) {
+        frame.record(0, Outcome.SUCCEEDED, null, frame.startNanos(), System.nanoTime());
+        frame.recorder().exit(frame);
+    }
+
+    /**
+     * Goes on with a chain started by {@link #startInline} whose head threw: judges the failure as
+     * {@link #run} would have, and runs the next links.
+     *
+     * @param frame   what {@link #startInline} returned
+     * @param failure what the head threw
+     * @param target  the receiver, or {@code null} for a static head
+     * @param args    the head's arguments
+     * @return the first answer of a later link
+     * @throws Throwable as {@link #run}
+     */
+    static Object headFailed(TraceRecorder.Frame frame, Throwable failure, Object target, Object[] args)
+            throws Throwable {
+        try {
+            Chain chain = frame.chain();
+            long end = System.nanoTime();
+            judge(chain, frame, 0, failure, frame.startNanos(), end);
+            return attempts(chain, frame, 1, target, args, failure, end);
+        } finally {
+            frame.recorder().exit(frame);
+        }
+    }
+
+    /**
+     * Runs links {@code first..} of a chain whose frame is entered, until one answers.
+     *
+     * @param start when link {@code first} starts: the chain's start, or the end of the attempt before
+     */
+    private static Object attempts(Chain chain, TraceRecorder.Frame frame, int first, Object target,
+            Object[] args, Throwable previous, long start) throws Throwable {
+        long deadline = chain.deadlineNanos();
+        long deadlineAt = deadline == 0 ? 0 : frame.startNanos() + deadline;
+        int last = chain.size() - 1;
+        for (int i = first; ; i++) {
+            long budget = chain.timeoutNanos(i);
+            if (deadline != 0) {
+                long left = deadlineAt - start;
+                if (left <= 0) {
+                    for (int untried = i; untried <= last; untried++) {
+                        frame.record(untried, Outcome.NOT_TRIED, null, start, start);
+                    }
+                    throw new AllProvidersFailedException(frame.snapshot().attempts());
+                }
+                budget = budget == 0 ? left : Math.min(budget, left);
+            }
+            Object result;
+            try {
+                result = budget == 0
+                        ? invokeHere(chain, i, target, args, previous, frame.recorder())
+                        : invokeTimed(chain, i, target, args, previous, budget);
+            } catch (Throwable failure) {
+                long end = System.nanoTime();
+                judge(chain, frame, i, failure, start, end);
+                previous = failure;
+                start = end;
+                continue;
+            }
+            if (result == TIMED_OUT) {
+                long end = System.nanoTime();
+                TimeoutException timedOut = timedOut(end - start);
+                frame.record(i, Outcome.TIMED_OUT, timedOut, start, end);
+                if (i == last) {
+                    throw new AllProvidersFailedException(frame.snapshot().attempts());
+                }
+                previous = timedOut;
+                start = end;
+                continue;
+            }
+            frame.record(i, Outcome.SUCCEEDED, null, start, System.nanoTime());
+            return result;
+        }
+    }
+
+    /**
+     * Records link {@code i}'s failure and returns if the chain moves on to the next link; otherwise throws
+     * what ends the chain: the failure itself (stop, Error, interrupt), the predicate's own exception, or,
+     * after the last link, {@link AllProvidersFailedException}.
+     */
+    private static void judge(Chain chain, TraceRecorder.Frame frame, int i, Throwable failure, long start,
+            long end) throws Throwable {
+        if (endsChainUnjudged(failure)) {
+            frame.record(i, Outcome.STOPPED, failure, start, end);
+            throw failure;
+        }
+        boolean skip;
+        try {
+            skip = chain.predicate(i).shouldSkip(failure);
+        } catch (Throwable predicateFailure) {
+            frame.record(i, Outcome.STOPPED, failure, start, end);
+            if (predicateFailure != failure) {
+                predicateFailure.addSuppressed(failure);
+            }
+            throw predicateFailure;
+        }
+        if (!skip) {
+            frame.record(i, Outcome.STOPPED, failure, start, end);
+            throw failure;
+        }
+        frame.record(i, Outcome.FAILED, failure, start, end);
+        if (i == chain.size() - 1) {
+            throw new AllProvidersFailedException(frame.snapshot().attempts());
         }
     }
 

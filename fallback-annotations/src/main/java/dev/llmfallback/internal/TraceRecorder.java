@@ -180,8 +180,22 @@ public final class TraceRecorder {
             snapshot = null;
         }
 
+        Chain chain() {
+            return chain;
+        }
+
+        long startNanos() {
+            return startNanos;
+        }
+
+        TraceRecorder recorder() {
+            return TraceRecorder.this;
+        }
+
         void clear() {
-            Arrays.fill(failures, 0, count, null);
+            if (count > 0) {
+                Arrays.fill(failures, 0, count, null);
+            }
             chain = null;
             count = 0;
             snapshot = null;

@@ -3,13 +3,18 @@ package dev.llmfallback.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.llmfallback.Attempt;
+import dev.llmfallback.FallbackTrace;
 import dev.llmfallback.LlmFallback;
+import java.lang.reflect.Method;
+import java.util.concurrent.TimeoutException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * The engine entry points for advice inlined into the woven method (the Byte Buddy agent):
- * {@link AnnotatedChains#chainToStart}, {@link AnnotatedChains#signature} and
+ * {@link AnnotatedChains#enterHead}, {@link AnnotatedChains#headAnswered}, {@link AnnotatedChains#headFailed},
+ * {@link AnnotatedChains#signature} and
  * {@link AnnotatedChains#misconfigurations}.
  */
 class AdviceEntryPointsTest {
@@ -22,6 +27,11 @@ class AdviceEntryPointsTest {
 
         String fallback(String prompt) {
             return "fallback";
+        }
+
+        @LlmFallback(next = "fallback", timeout = "5s")
+        String timed(String prompt) {
+            return "timed";
         }
 
         int plain(long x, String[] y) {
@@ -60,20 +70,55 @@ class AdviceEntryPointsTest {
     }
 
     @Test
-    public void chainToStart_isTheMethod_unlessTheExecutionIsALinkOfARunningChain() throws Exception {
+    public void enterHead_startsTheChainInline_unlessTheExecutionIsALinkOfARunningChain() throws Exception {
         String head = "head(Ljava/lang/String;)Ljava/lang/String;";
 
-        assertThat(AnnotatedChains.chainToStart(Client.class, head))
-                .isEqualTo(Client.class.getDeclaredMethod("head", String.class));
+        Object token = AnnotatedChains.enterHead(Client.class, head);
+        assertThat(token).as("the body is the head").isNotNull().isNotInstanceOf(Method.class);
+        assertThat(FallbackTrace.current().attempts()).as("started, nothing tried yet").isEmpty();
+        AnnotatedChains.headAnswered(token);
+        assertThat(FallbackTrace.current().attempts()).extracting(Attempt::outcome)
+                .containsExactly(Attempt.Outcome.SUCCEEDED);
 
         TraceRecorder.get().expectLink(Client.class.getDeclaredMethod("head", String.class));
-        assertThat(AnnotatedChains.chainToStart(Client.class, head)).as("a link runs its body").isNull();
-        assertThat(AnnotatedChains.chainToStart(Client.class, head)).as("the expectation is consumed").isNotNull();
+        assertThat(AnnotatedChains.enterHead(Client.class, head)).as("a link runs its body").isNull();
+        Object again = AnnotatedChains.enterHead(Client.class, head);
+        assertThat(again).as("the expectation is consumed").isNotNull();
+        AnnotatedChains.headAnswered(again);
     }
 
     @Test
-    public void chainToStart_ofAnUnannotatedOrUnknownMethod_isAnError() {
-        assertThatThrownBy(() -> AnnotatedChains.chainToStart(Client.class, "fallback(Ljava/lang/String;)Ljava/lang/String;"))
+    public void headFailed_judgesTheHeadsFailure_andRunsTheNextLinks() throws Throwable {
+        Method method = Client.class.getDeclaredMethod("head", String.class);
+        Object token = AnnotatedChains.enterHead(method);
+
+        Object answer = AnnotatedChains.headFailed(token, new TimeoutException("hung"), new Client(),
+                new Object[] {"p"});
+
+        assertThat(answer).isEqualTo("fallback");
+        assertThat(FallbackTrace.current().attempts()).extracting(Attempt::outcome)
+                .containsExactly(Attempt.Outcome.FAILED, Attempt.Outcome.SUCCEEDED);
+        IllegalArgumentException callersFault = new IllegalArgumentException("bad request");
+        Object stopped = AnnotatedChains.enterHead(method);
+        assertThatThrownBy(() -> AnnotatedChains.headFailed(stopped, callersFault, new Client(), new Object[] {"p"}))
+                .isSameAs(callersFault);
+        assertThat(FallbackTrace.current().attempts()).extracting(Attempt::outcome)
+                .containsExactly(Attempt.Outcome.STOPPED);
+    }
+
+    @Test
+    public void enterHead_leavesToTheEngine_aTimedHeadAndAMisconfiguredOne() throws Exception {
+        Method timed = Client.class.getDeclaredMethod("timed", String.class);
+        Method broken = Broken.class.getDeclaredMethod("head", String.class);
+
+        assertThat(AnnotatedChains.enterHead(timed)).as("a timeout needs the engine to invoke it").isEqualTo(timed);
+        assertThat(AnnotatedChains.enterHead(Broken.class, "head(Ljava/lang/String;)Ljava/lang/String;"))
+                .as("run() reports the misconfiguration").isEqualTo(broken);
+    }
+
+    @Test
+    public void enterHead_ofAnUnannotatedOrUnknownMethod_isAnError() {
+        assertThatThrownBy(() -> AnnotatedChains.enterHead(Client.class, "fallback(Ljava/lang/String;)Ljava/lang/String;"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

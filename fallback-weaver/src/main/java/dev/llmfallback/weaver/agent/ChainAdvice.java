@@ -13,17 +13,24 @@ import net.bytebuddy.implementation.bytecode.assign.Assigner;
  * <p>What can fail where, and why:
  * <ul>
  *   <li>Enter: look up the executing method from two constants (its class and its name and descriptor; no
- *       reflection per call) and ask whether this execution is a link of a chain already running on this
- *       thread. This is glue only, so it is {@code suppress}ed: were it ever to fail, the method runs its own
- *       body as if unwoven, rather than failing for a reason of the agent's.</li>
- *   <li>Body: skipped when enter returned a method (a chain must start), run otherwise.</li>
- *   <li>Exit: runs the chain and makes its answer the method's return value ({@code null} included,
- *       dynamically cast to the method's return type). Not suppressed: what the chain throws (a link's
- *       failure, checked or not, a predicate's exception, {@code AllProvidersFailedException},
- *       {@code FallbackConfigurationException}) leaves the method unchanged. Runs only on normal completion
- *       or skip, so a link's own failure leaves its body untouched too.</li>
+ *       reflection per call) and ask the engine what this execution is ({@link AnnotatedChains#enterHead}):
+ *       a link of a chain already running on this thread, a chain the engine must run, or a chain that has
+ *       just started with this body as its head. This is glue only, so it is {@code suppress}ed: were it
+ *       ever to fail, the method runs its own body as if unwoven, rather than failing for a reason of the
+ *       agent's.</li>
+ *   <li>Body: skipped when enter returned a method (the engine runs the chain), run otherwise; as the
+ *       chain's head it runs where it stands, so the happy path neither re-enters the method nor builds
+ *       the arguments array.</li>
+ *   <li>Exit, after the body returned or threw, or instead of it: ends the started chain, or hands the
+ *       head's failure to the engine, which runs the next links; or runs the whole chain. The chain's
+ *       answer becomes the method's return value ({@code null} included, dynamically cast to the method's
+ *       return type). Not suppressed: what the chain throws (a link's failure, checked or not, a
+ *       predicate's exception, {@code AllProvidersFailedException}, {@code FallbackConfigurationException})
+ *       leaves the method unchanged. When the execution is a link of a running chain, its outcome is left
+ *       exactly as the body made it.</li>
  * </ul>
- * The arguments array is built only when a chain starts; nothing else is allocated by the advice.
+ * The arguments array is built only when the engine needs it (a fall-over, a chain the engine runs);
+ * nothing else is allocated by the advice.
  */
 final class ChainAdvice {
 
@@ -35,11 +42,11 @@ final class ChainAdvice {
      *
      * @param type      the declaring class, a constant
      * @param signature the method's name and descriptor, a constant
-     * @return the method whose chain to run (the body is then skipped), or {@code null} to run the body
+     * @return what {@link AnnotatedChains#enterHead} returned: a {@link Method} skips the body
      */
-    @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class, suppress = Throwable.class)
-    static Method enter(@Advice.Origin Class<?> type, @Advice.Origin("#m#d") String signature) {
-        return AnnotatedChains.chainToStart(type, signature);
+    @Advice.OnMethodEnter(skipOn = Method.class, suppress = Throwable.class)
+    static Object enter(@Advice.Origin Class<?> type, @Advice.Origin("#m#d") String signature) {
+        return AnnotatedChains.enterHead(type, signature);
     }
 
     /**
@@ -47,16 +54,28 @@ final class ChainAdvice {
      *
      * @param head     what {@link #enter} returned
      * @param self     the receiver, {@code null} for a static method
-     * @param args     the arguments; only read (and so only allocated) when a chain runs
-     * @param returned the method's return value, replaced by the chain's answer when a chain ran
+     * @param args     the arguments, as called; only read (and so only allocated) when the engine needs them
+     * @param returned the method's return value, replaced by the chain's answer when a link other than
+     *                 this body answered
+     * @param thrown   what the body threw, cleared when the chain goes on to answer
      * @throws Throwable what the chain throws, unchanged
      */
-    @Advice.OnMethodExit
-    static void exit(@Advice.Enter Method head, @Advice.This(optional = true) Object self,
+    @Advice.OnMethodExit(onThrowable = Throwable.class)
+    static void exit(@Advice.Enter Object head, @Advice.This(optional = true) Object self,
             @Advice.AllArguments Object[] args,
-            @Advice.Return(readOnly = false, typing = Assigner.Typing.DYNAMIC) Object returned) throws Throwable {
-        if (head != null) {
-            returned = AnnotatedChains.run(head, self, args);
+            @Advice.Return(readOnly = false, typing = Assigner.Typing.DYNAMIC) Object returned,
+            @Advice.Thrown(readOnly = false) Throwable thrown) throws Throwable {
+        if (head == null) {
+            return;
+        }
+        if (head instanceof Method) {
+            returned = AnnotatedChains.run((Method) head, self, args);
+        } else if (thrown == null) {
+            AnnotatedChains.headAnswered(head);
+        } else {
+            Throwable failure = thrown;
+            thrown = null;
+            returned = AnnotatedChains.headFailed(head, failure, self, args);
         }
     }
 }

@@ -41,7 +41,7 @@ final class Weaver {
     static final String ANNOTATION = "dev.llmfallback.LlmFallback";
     static final String ENGINE = "dev.llmfallback.internal.AnnotatedChains";
     /** The engine method the advice needs that older versions of fallback-annotations lack. */
-    static final String ENGINE_ENTRY = "chainToStart";
+    static final String ENGINE_ENTRY = "headFailed";
 
     private static final ElementMatcher<MethodDescription> HEADS = isAnnotatedWith(named(ANNOTATION))
             .and(not(isAbstract().or(isNative()).or(isBridge()).or(isSynthetic())));

@@ -11,8 +11,8 @@ import org.aspectj.lang.reflect.MethodSignature;
  * Runs the fallback chain of every method annotated {@link dev.llmfallback.LlmFallback} whose execution
  * it is woven into, compile-time or load-time.
  *
- * <p>Only {@code execution} join points: one call is intercepted once. An execution that is itself a link
- * invoked by a running chain just proceeds with its own body. Everything else is the engine's; see the
+ * <p>Only {@code execution} join points: one call is intercepted once. The head proceeds with its own body
+ * in place; an execution that is itself a link invoked by a running chain just proceeds with its own body. Everything else is the engine's; see the
  * rules in {@link dev.llmfallback}. A singleton aspect, stateless and thread-safe.
  */
 @Aspect
@@ -34,9 +34,21 @@ public class LlmFallbackAspect {
     @Around("execution(@dev.llmfallback.LlmFallback * *(..))")
     public Object runChain(ProceedingJoinPoint call) throws Throwable {
         Method method = ((MethodSignature) call.getSignature()).getMethod();
-        if (AnnotatedChains.isLinkOfRunningChain(method)) {
+        Object head = AnnotatedChains.enterHead(method);
+        if (head == null) {
             return call.proceed();
         }
-        return AnnotatedChains.run(method, call.getThis(), call.getArgs());
+        if (head instanceof Method) {
+            return AnnotatedChains.run(method, call.getThis(), call.getArgs());
+        }
+        // The head runs here, through this join point: calling the method again would be woven again.
+        Object answer;
+        try {
+            answer = call.proceed();
+        } catch (Throwable failure) {
+            return AnnotatedChains.headFailed(head, failure, call.getThis(), call.getArgs());
+        }
+        AnnotatedChains.headAnswered(head);
+        return answer;
     }
 }

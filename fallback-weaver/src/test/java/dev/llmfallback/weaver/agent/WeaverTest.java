@@ -65,7 +65,7 @@ class WeaverTest {
 
     @Test
     public void failingGlue_neverBreaksTheMethod_itsBodyRuns() throws Throwable {
-        // An engine whose chainToStart throws: the suppressed enter advice must fall back to the body.
+        // An engine whose enterHead throws: the suppressed enter advice must fall back to the body.
         Class<?> client = new WeavingLoader(Set.of(CLIENT), false).replace(Weaver.ENGINE, fakeEngine(true))
                 .loadClass(CLIENT);
         Object instance = client.getConstructor().newInstance();
@@ -100,7 +100,7 @@ class WeaverTest {
         }
     }
 
-    /** dev.llmfallback.internal.AnnotatedChains as an older (no chainToStart) or a broken version. */
+    /** dev.llmfallback.internal.AnnotatedChains as an older (no headFailed) or a broken version. */
     private static byte[] fakeEngine(boolean withEntryPoint) {
         var builder = new ByteBuddy().subclass(Object.class).name(Weaver.ENGINE)
                 .defineMethod("run", Object.class, Visibility.PUBLIC, Ownership.STATIC)
@@ -110,9 +110,12 @@ class WeaverTest {
                 .withParameters(Class.class)
                 .intercept(FixedValue.value(List.of()));
         if (withEntryPoint) {
-            builder = builder.defineMethod("chainToStart", Method.class, Modifier.PUBLIC | Modifier.STATIC)
+            builder = builder.defineMethod("enterHead", Object.class, Modifier.PUBLIC | Modifier.STATIC)
                     .withParameters(Class.class, String.class)
-                    .intercept(ExceptionMethod.throwing(IllegalStateException.class, "a bug in the glue"));
+                    .intercept(ExceptionMethod.throwing(IllegalStateException.class, "a bug in the glue"))
+                    .defineMethod(Weaver.ENGINE_ENTRY, Object.class, Modifier.PUBLIC | Modifier.STATIC)
+                    .withParameters(Object.class, Throwable.class, Object.class, Object[].class)
+                    .intercept(ExceptionMethod.throwing(AssertionError.class, "the chain must not run"));
         }
         return builder.make().getBytes();
     }
