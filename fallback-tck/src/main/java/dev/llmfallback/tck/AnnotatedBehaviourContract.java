@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.llmfallback.Attempt;
 import dev.llmfallback.FallbackConfigurationException;
 import dev.llmfallback.FallbackTrace;
+import dev.llmfallback.tck.fixtures.Arities;
 import dev.llmfallback.tck.fixtures.InheritingClient;
 import dev.llmfallback.tck.fixtures.Misconfigured;
 import dev.llmfallback.tck.fixtures.Overloads;
@@ -94,6 +95,39 @@ public abstract class AnnotatedBehaviourContract extends BehaviourContract {
             assertThat(StaticChain.first(PROMPT)).isEqualTo("from private static");
             assertThat(FallbackTrace.current().attempts()).extracting(Attempt::method)
                     .containsExactly("StaticChain.first", "StaticChain.second", "StaticChain.third");
+        } finally {
+            StaticChain.SCRIPT.remove();
+        }
+    }
+
+    @Test
+    public void everyArity_headAnswersInPlace_orFallsOverWithItsArguments() throws Exception {
+        assertThat(new Arities(Script.of(answer("head"))).none()).isEqualTo("head");
+        assertThat(new Arities(Script.of(fail(status(503)), answer("next"))).none()).isEqualTo("next()");
+        assertThat(new Arities(Script.of(answer("head"))).three("p", 4, 2.5)).isEqualTo(4L);
+        assertThat(new Arities(Script.of(fail(status(503)), answer("next"))).three("p", 4, 2.5)).isEqualTo(42L);
+        assertThat(new Arities(Script.of(answer("head"))).four("p", 1, 2L, 'x')).isEqualTo("head12x");
+        assertThat(new Arities(Script.of(fail(status(529)), answer("next"))).four("p", 1, 2L, 'x'))
+                .isEqualTo("next/1/2/x");
+        assertThat(FallbackTrace.current().attempts()).extracting(Attempt::method)
+                .containsExactly("Arities.four", "Arities.fourNext");
+        try {
+            StaticChain.SCRIPT.set(Script.of(answer("head")));
+            assertThat(Arities.staticNone()).isEqualTo(4);
+            StaticChain.SCRIPT.set(Script.of(fail(status(503)), answer("next")));
+            assertThat(Arities.staticNone()).isEqualTo(-4);
+            StaticChain.SCRIPT.set(Script.of(answer("head")));
+            assertThat(Arities.staticThree("p", true, null)).isEqualTo("headtruenull");
+            StaticChain.SCRIPT.set(Script.of(fail(status(503)), answer("next")));
+            assertThat(Arities.staticThree("p", true, 7)).isEqualTo("next/true/7");
+            List<String> out = new ArrayList<>();
+            StaticChain.SCRIPT.set(Script.of(answer("head")));
+            Arities.staticFour("p", 1, 2L, out);
+            StaticChain.SCRIPT.set(Script.of(fail(status(503)), answer("next")));
+            Arities.staticFour("p", 1, 2L, out);
+            assertThat(out).containsExactly("head12", "next/1/2");
+            assertThat(FallbackTrace.current().attempts()).extracting(Attempt::outcome)
+                    .containsExactly(Attempt.Outcome.FAILED, Attempt.Outcome.SUCCEEDED);
         } finally {
             StaticChain.SCRIPT.remove();
         }

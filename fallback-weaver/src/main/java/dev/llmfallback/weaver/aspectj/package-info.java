@@ -1,5 +1,5 @@
 /**
- * The AspectJ front door: {@link dev.llmfallback.weaver.aspectj.LlmFallbackAspect}, an annotation-style
+ * The AspectJ front door: {@code dev.llmfallback.weaver.aspectj.LlmFallbackAspect}, a code-style
  * aspect compiled by ajc, usable as an aspect library at compile time and through the
  * {@code META-INF/aop.xml} this jar ships at load time.
  */
