@@ -41,9 +41,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class AnnotatedChains {
 
-    private static final ClassValue<ConcurrentHashMap<Method, Object>> PLANS = new ClassValue<>() {
+    private static final ClassValue<ConcurrentHashMap<Method, Head>> PLANS = new ClassValue<>() {
         @Override
-        protected ConcurrentHashMap<Method, Object> computeValue(Class<?> type) {
+        protected ConcurrentHashMap<Method, Head> computeValue(Class<?> type) {
             return new ConcurrentHashMap<>();
         }
     };
@@ -52,13 +52,13 @@ public final class AnnotatedChains {
      * Per class, its {@code @LlmFallback} methods by {@linkplain #signature signature}. The keys are interned,
      * so that the advice's constant string usually matches by identity.
      */
-    private static final ClassValue<Map<String, Head>> HEADS_BY_SIGNATURE = new ClassValue<>() {
+    private static final ClassValue<Map<String, Method>> HEADS_BY_SIGNATURE = new ClassValue<>() {
         @Override
-        protected Map<String, Head> computeValue(Class<?> type) {
-            Map<String, Head> heads = new HashMap<>();
+        protected Map<String, Method> computeValue(Class<?> type) {
+            Map<String, Method> heads = new HashMap<>();
             for (Method method : type.getDeclaredMethods()) {
                 if (method.isAnnotationPresent(LlmFallback.class)) {
-                    heads.put(signature(method).intern(), new Head(method));
+                    heads.put(signature(method).intern(), method);
                 }
             }
             // Never modified after this point; ClassValue publishes it safely.
@@ -92,7 +92,7 @@ public final class AnnotatedChains {
      * @throws FallbackConfigurationException if the chain is misconfigured
      */
     public static ChainPlan plan(Method head) {
-        Object plan = cached(head);
+        Object plan = head(head).plan;
         if (plan instanceof ChainPlan) {
             return (ChainPlan) plan;
         }
@@ -125,7 +125,12 @@ public final class AnnotatedChains {
         if (recorder.consumeExpectedLink(method)) {
             return null;
         }
-        return startOrDefer(method, cached(method), recorder);
+        Head head = (Head) recorder.lastHead;
+        if (head == null || head.method != method) {
+            head = head(method);
+            recorder.lastHead = head;
+        }
+        return startOrDefer(head, recorder);
     }
 
     /**
@@ -140,21 +145,22 @@ public final class AnnotatedChains {
      *                                  signature
      */
     public static Object enterHead(Class<?> type, String signature) {
-        Head head = HEADS_BY_SIGNATURE.get(type).get(signature);
-        if (head == null) {
-            throw new IllegalArgumentException(type.getName() + " declares no @LlmFallback method " + signature);
-        }
         TraceRecorder recorder = TraceRecorder.get();
-        if (recorder.consumeExpectedLink(head.method)) {
+        // A link the engine invokes and the head this thread called last are recognised by identity: the
+        // advice's signature is a constant string, interned as the plan's is, so neither looks anything up.
+        if (recorder.consumeExpectedLink(type, signature)) {
             return null;
         }
-        Object plan = head.plan;
-        if (plan == null) {
-            // Racy on purpose: every thread stores the same cached object.
-            plan = cached(head.method);
-            head.plan = plan;
+        Head head = (Head) recorder.lastHead;
+        if (head == null || head.signature != signature || head.method.getDeclaringClass() != type) {
+            Method method = HEADS_BY_SIGNATURE.get(type).get(signature);
+            if (method == null) {
+                throw new IllegalArgumentException(type.getName() + " declares no @LlmFallback method " + signature);
+            }
+            head = head(method);
+            recorder.lastHead = head;
         }
-        return startOrDefer(head.method, plan, recorder);
+        return startOrDefer(head, recorder);
     }
 
     /**
@@ -182,18 +188,19 @@ public final class AnnotatedChains {
         return Engine.headFailed((TraceRecorder.Frame) token, failure, target, args);
     }
 
-    private static Object startOrDefer(Method method, Object plan, TraceRecorder recorder) {
+    private static Object startOrDefer(Head head, TraceRecorder recorder) {
+        Object plan = head.plan;
         if (plan instanceof ChainPlan && ((ChainPlan) plan).headRunsInline()) {
             return Engine.startInline((ChainPlan) plan, recorder);
         }
-        return method;
+        return head.method;
     }
 
-    /** The cached plan of {@code head}, or its cached misconfiguration. */
-    private static Object cached(Method head) {
-        ConcurrentHashMap<Method, Object> plans = PLANS.get(head.getDeclaringClass());
-        Object plan = plans.get(head);
-        return plan != null ? plan : plans.computeIfAbsent(head, AnnotatedChains::resolve);
+    /** The head of {@code method}: its cached plan, or its cached misconfiguration. */
+    private static Head head(Method method) {
+        ConcurrentHashMap<Method, Head> heads = PLANS.get(method.getDeclaringClass());
+        Head head = heads.get(method);
+        return head != null ? head : heads.computeIfAbsent(method, Head::new);
     }
 
     /**
@@ -254,14 +261,20 @@ public final class AnnotatedChains {
         return problems;
     }
 
-    /** An annotated method and, once looked up, its cached plan: one map lookup per call instead of three. */
+    /**
+     * An annotated method with its resolved plan (or misconfiguration) and its {@linkplain #signature
+     * signature}, interned. Immutable; one per method, cached in {@link #PLANS}.
+     */
     private static final class Head {
         final Method method;
-        /** The plan or the misconfiguration {@link #cached} holds; {@code null} until first read. */
-        Object plan;
+        final String signature;
+        /** A {@link ChainPlan}, or the {@link FallbackConfigurationException} every call throws. */
+        final Object plan;
 
         Head(Method method) {
             this.method = method;
+            this.signature = signature(method).intern();
+            this.plan = resolve(method);
         }
     }
 

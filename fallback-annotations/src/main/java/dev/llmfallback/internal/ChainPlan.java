@@ -14,6 +14,7 @@ public final class ChainPlan extends Chain {
 
     private final Method[] methods;
     private final Method[] interceptedLinks;
+    private final String[] interceptedSignatures;
     private final MethodHandle[] invokers;
 
     ChainPlan(List<Method> methods, List<Boolean> annotated, List<MethodHandle> invokers, List<String> providers,
@@ -23,9 +24,13 @@ public final class ChainPlan extends Chain {
         this.methods = methods.toArray(Method[]::new);
         this.invokers = invokers.toArray(MethodHandle[]::new);
         this.interceptedLinks = new Method[this.methods.length];
+        this.interceptedSignatures = new String[this.methods.length];
         for (int i = 0; i < this.methods.length; i++) {
             // Only annotated methods are woven; an unannotated last link is never intercepted.
-            this.interceptedLinks[i] = annotated.get(i) ? this.methods[i] : null;
+            if (annotated.get(i)) {
+                interceptedLinks[i] = this.methods[i];
+                interceptedSignatures[i] = AnnotatedChains.signature(this.methods[i]).intern();
+            }
         }
     }
 
@@ -47,11 +52,11 @@ public final class ChainPlan extends Chain {
     @Override
     protected Object invoke(int i, Object target, Object[] args, Throwable previous, TraceRecorder recorder)
             throws Throwable {
-        recorder.expectLink(interceptedLinks[i]);
+        recorder.expectLink(interceptedLinks[i], interceptedSignatures[i]);
         try {
             return (Object) invokers[i].invokeExact(target, args, previous);
         } finally {
-            recorder.expectLink(null);
+            recorder.expectLink(null, null);
         }
     }
 }

@@ -27,6 +27,13 @@ public final class TraceRecorder {
     private Frame[] frames = new Frame[2];
     private int depth;
     private Method expectedLink;
+    /** The {@linkplain AnnotatedChains#signature signature} of {@link #expectedLink}, interned. */
+    private String expectedSignature;
+    /**
+     * The head this thread entered last ({@code AnnotatedChains}' own type), so that calling the same method
+     * again looks nothing up.
+     */
+    Object lastHead;
     /** The nested chain that finished last while its outer chain still runs; null when none. */
     private Frame finishedNested;
     /** Orders frame changes, so that "current" can pick the most recently changed frame. */
@@ -111,7 +118,18 @@ public final class TraceRecorder {
      * @param link the annotated method about to run, or {@code null} for a link no front door intercepts
      */
     void expectLink(Method link) {
+        expectLink(link, link == null ? null : AnnotatedChains.signature(link).intern());
+    }
+
+    /**
+     * {@link #expectLink(Method)} with the link's signature already made.
+     *
+     * @param link      the annotated method about to run, or {@code null}
+     * @param signature its {@linkplain AnnotatedChains#signature signature}, interned; {@code null} with it
+     */
+    void expectLink(Method link, String signature) {
         expectedLink = link;
+        expectedSignature = signature;
     }
 
     /**
@@ -129,6 +147,22 @@ public final class TraceRecorder {
         }
         expectedLink = null;
         return expected == executing || expected.equals(executing);
+    }
+
+    /**
+     * {@link #consumeExpectedLink(Method)} for a method known by its declaring class and signature.
+     *
+     * @param type      the declaring class of the executing method
+     * @param signature its {@linkplain AnnotatedChains#signature signature}
+     * @return {@code true} if this execution is a link invoked by a running chain and must run its body
+     */
+    boolean consumeExpectedLink(Class<?> type, String signature) {
+        Method expected = expectedLink;
+        if (expected == null) {
+            return false;
+        }
+        expectedLink = null;
+        return expected.getDeclaringClass() == type && signature.equals(expectedSignature);
     }
 
     /** One chain run's attempts, recorded into arrays reused by the next run at the same depth. */
