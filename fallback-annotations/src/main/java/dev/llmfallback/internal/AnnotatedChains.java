@@ -115,7 +115,8 @@ public final class AnnotatedChains {
      *       token to exactly one of {@link #headAnswered} (the body returned) or {@link #headFailed} (it
      *       threw), on this thread.</li>
      * </ul>
-     * Never resolves a plan twice and never throws a {@link FallbackConfigurationException}.
+     * Resolves a plan once per method, caching a misconfiguration too, and never throws a
+     * {@link FallbackConfigurationException}: a misconfigured chain is left to {@link #run}, which throws it.
      *
      * @param method the executing annotated method
      * @return {@code null}, the method, or a token, as above
@@ -179,7 +180,8 @@ public final class AnnotatedChains {
      * @param token   what {@link #enterHead} returned
      * @param failure what the head threw
      * @param target  the receiver, or {@code null} for a static method
-     * @param args    the call's arguments
+     * @param args    the call's arguments; may be {@code null} when {@code failure} is an {@link Error},
+     *                which ends the chain unjudged
      * @return the chain's answer
      * @throws Throwable as {@link #run}
      */
@@ -283,6 +285,14 @@ public final class AnnotatedChains {
             return PlanResolver.resolve(head);
         } catch (FallbackConfigurationException misconfigured) {
             return misconfigured;
+        } catch (RuntimeException | LinkageError unresolvable) {
+            // A class the chain names is missing or malformed at run time. Cached and thrown on every call like
+            // any misconfiguration: a front door that resolves while deciding what to do with an execution (the
+            // agent's suppressed enter advice) must never see it as a failure of its own and run unprotected.
+            return new FallbackConfigurationException("Invalid @LlmFallback on " + Describe.method(head)
+                    + ": its chain cannot be resolved (" + unresolvable + "). Fix: put the classes it names "
+                    + "(predicates, parameter and return types, the declaring class's superclasses) on the "
+                    + "run-time class path.", unresolvable);
         }
     }
 }

@@ -39,8 +39,6 @@ public abstract class Chain {
         this.asyncLinks = asyncLinks.clone();
         this.deadlineNanos = deadlineNanos;
         this.returnsFuture = returnsFuture;
-        this.headRunsInline = !returnsFuture && deadlineNanos == 0 && this.timeoutNanos.length > 0
-                && this.timeoutNanos[0] == 0 && !this.asyncLinks[0];
         int size = this.providers.length;
         if (size == 0 || this.methods.length != size || this.predicates.length != size
                 || this.timeoutNanos.length != size || this.asyncLinks.length != size) {
@@ -52,6 +50,7 @@ public abstract class Chain {
             Objects.requireNonNull(this.methods[i], "method label");
             Objects.requireNonNull(this.predicates[i], "predicate");
         }
+        this.headRunsInline = !returnsFuture && deadlineNanos == 0 && this.timeoutNanos[0] == 0 && !this.asyncLinks[0];
     }
 
     /**

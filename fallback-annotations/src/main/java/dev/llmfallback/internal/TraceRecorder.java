@@ -79,12 +79,25 @@ public final class TraceRecorder {
         if (frame == finishedNested) {
             finishedNested = null;
         }
-        depth++;
+        // Started before it counts as active: if starting fails (out of memory), the stack stays as it was.
         frame.start(chain, startNanos);
+        depth++;
         return frame;
     }
 
     void exit(Frame frame) {
+        // Normally the top frame. A frame above it was abandoned (a front door failed between starting a
+        // chain inline and ending it, e.g. out of memory): drop it, so that this thread's stack heals here.
+        int top = depth - 1;
+        while (top >= 0 && frames[top] != frame) {
+            top--;
+        }
+        if (top < 0) {
+            return;
+        }
+        while (depth - 1 > top) {
+            frames[--depth].finish();
+        }
         frame.finish();
         depth--;
         if (finishedNested != null && finishedNested != frame) {
@@ -94,6 +107,11 @@ public final class TraceRecorder {
         if (depth > 0) {
             finishedNested = frame;
         }
+    }
+
+    /** How many chains are active on this thread; for tests. */
+    int depth() {
+        return depth;
     }
 
     /**
@@ -108,6 +126,9 @@ public final class TraceRecorder {
             }
             finishedNested = null;
             expectedLink = null;
+            expectedSignature = null;
+            // A pooled worker serves other applications' chains next: keep no class of this one reachable.
+            lastHead = null;
         }
     }
 

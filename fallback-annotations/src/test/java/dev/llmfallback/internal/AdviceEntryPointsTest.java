@@ -130,4 +130,73 @@ class AdviceEntryPointsTest {
                 .startsWith("Invalid @LlmFallback on Broken.head(String): next = \"missing\" names no method");
         assertThat(AnnotatedChains.misconfigurations(Client.class)).isEmpty();
     }
+
+    @Test
+    public void anErrorFromTheHead_endsTheChainUnjudged_withoutArguments() throws Exception {
+        Method method = Client.class.getDeclaredMethod("head", String.class);
+        Object token = AnnotatedChains.enterHead(method);
+        OutOfMemoryError error = new OutOfMemoryError("test");
+
+        assertThatThrownBy(() -> AnnotatedChains.headFailed(token, error, new Client(), null)).isSameAs(error);
+
+        assertThat(TraceRecorder.get().depth()).as("the chain ended").isZero();
+        assertThat(FallbackTrace.current().attempts()).extracting(Attempt::outcome)
+                .containsExactly(Attempt.Outcome.STOPPED);
+    }
+
+    @Test
+    public void aChainStartedAndNeverEnded_isDroppedWhenTheChainAroundItEnds() throws Exception {
+        Method method = Client.class.getDeclaredMethod("head", String.class);
+        Object outer = AnnotatedChains.enterHead(method);
+        Object abandoned = AnnotatedChains.enterHead(method);
+        assertThat(abandoned).isNotNull().isNotSameAs(outer);
+        assertThat(TraceRecorder.get().depth()).isEqualTo(2);
+
+        AnnotatedChains.headAnswered(outer);
+
+        assertThat(TraceRecorder.get().depth()).as("the abandoned frame went with the outer one").isZero();
+        AnnotatedChains.headAnswered(abandoned);
+        assertThat(TraceRecorder.get().depth()).as("ending it late changes nothing").isZero();
+    }
+
+    @Test
+    public void aChainNamingAMissingClass_isAMisconfiguration_neverRunUnprotected() throws Exception {
+        String client = HiddenPredicateClient.class.getName();
+        ClassLoader hiding = new ClassLoader(getClass().getClassLoader()) {
+            @Override
+            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+                if (name.equals(HiddenPredicateClient.MissingPredicate.class.getName())) {
+                    throw new ClassNotFoundException(name);
+                }
+                if (!name.equals(client)) {
+                    return super.loadClass(name, resolve);
+                }
+                synchronized (getClassLoadingLock(name)) {
+                    Class<?> loaded = findLoadedClass(name);
+                    if (loaded != null) {
+                        return loaded;
+                    }
+                    try (java.io.InputStream in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
+                        byte[] bytes = in.readAllBytes();
+                        return defineClass(name, bytes, 0, bytes.length);
+                    } catch (java.io.IOException e) {
+                        throw new ClassNotFoundException(name, e);
+                    }
+                }
+            }
+        };
+        Class<?> type = hiding.loadClass(client);
+        Method head = type.getDeclaredMethod("head", String.class);
+
+        assertThat(AnnotatedChains.enterHead(type, "head(Ljava/lang/String;)Ljava/lang/String;"))
+                .as("left to run(), which reports it").isEqualTo(head);
+        assertThat(TraceRecorder.get().depth()).isZero();
+        for (int call = 0; call < 2; call++) {
+            assertThatThrownBy(() -> AnnotatedChains.run(head, type.getConstructor().newInstance(), new Object[] {"p"}))
+                    .isInstanceOf(dev.llmfallback.FallbackConfigurationException.class)
+                    .hasMessageContaining("HiddenPredicateClient.head(String)")
+                    .hasMessageContaining("Fix:")
+                    .hasRootCauseInstanceOf(ClassNotFoundException.class);
+        }
+    }
 }

@@ -48,7 +48,7 @@ public aspect LlmFallbackAspect {
         try {
             answer = proceed(self);
         } catch (Throwable failure) {
-            return failed(head, failure, self, new Object[0]);
+            return failed(head, failure, self, failure instanceof Error ? null : new Object[0]);
         }
         AnnotatedChains.headAnswered(head);
         return answer;
@@ -68,7 +68,7 @@ public aspect LlmFallbackAspect {
         try {
             answer = proceed(self, a);
         } catch (Throwable failure) {
-            return failed(head, failure, self, new Object[] {a});
+            return failed(head, failure, self, failure instanceof Error ? null : new Object[] {a});
         }
         AnnotatedChains.headAnswered(head);
         return answer;
@@ -89,7 +89,7 @@ public aspect LlmFallbackAspect {
         try {
             answer = proceed(self, a, b);
         } catch (Throwable failure) {
-            return failed(head, failure, self, new Object[] {a, b});
+            return failed(head, failure, self, failure instanceof Error ? null : new Object[] {a, b});
         }
         AnnotatedChains.headAnswered(head);
         return answer;
@@ -110,7 +110,7 @@ public aspect LlmFallbackAspect {
         try {
             answer = proceed(self, a, b, c);
         } catch (Throwable failure) {
-            return failed(head, failure, self, new Object[] {a, b, c});
+            return failed(head, failure, self, failure instanceof Error ? null : new Object[] {a, b, c});
         }
         AnnotatedChains.headAnswered(head);
         return answer;
@@ -132,7 +132,7 @@ public aspect LlmFallbackAspect {
         try {
             answer = proceed();
         } catch (Throwable failure) {
-            return failed(head, failure, null, new Object[0]);
+            return failed(head, failure, null, failure instanceof Error ? null : new Object[0]);
         }
         AnnotatedChains.headAnswered(head);
         return answer;
@@ -152,7 +152,7 @@ public aspect LlmFallbackAspect {
         try {
             answer = proceed(a);
         } catch (Throwable failure) {
-            return failed(head, failure, null, new Object[] {a});
+            return failed(head, failure, null, failure instanceof Error ? null : new Object[] {a});
         }
         AnnotatedChains.headAnswered(head);
         return answer;
@@ -172,7 +172,7 @@ public aspect LlmFallbackAspect {
         try {
             answer = proceed(a, b);
         } catch (Throwable failure) {
-            return failed(head, failure, null, new Object[] {a, b});
+            return failed(head, failure, null, failure instanceof Error ? null : new Object[] {a, b});
         }
         AnnotatedChains.headAnswered(head);
         return answer;
@@ -192,7 +192,7 @@ public aspect LlmFallbackAspect {
         try {
             answer = proceed(a, b, c);
         } catch (Throwable failure) {
-            return failed(head, failure, null, new Object[] {a, b, c});
+            return failed(head, failure, null, failure instanceof Error ? null : new Object[] {a, b, c});
         }
         AnnotatedChains.headAnswered(head);
         return answer;
@@ -214,7 +214,7 @@ public aspect LlmFallbackAspect {
         try {
             answer = proceed();
         } catch (Throwable failure) {
-            return failed(head, failure, thisJoinPoint.getThis(), thisJoinPoint.getArgs());
+            return failed(head, failure, thisJoinPoint.getThis(), failure instanceof Error ? null : thisJoinPoint.getArgs());
         }
         AnnotatedChains.headAnswered(head);
         return answer;
@@ -234,6 +234,11 @@ public aspect LlmFallbackAspect {
         }
     }
 
+    /**
+     * {@link AnnotatedChains#headFailed}, checked exceptions rethrown unchanged. An {@link Error} ends the chain
+     * unjudged, so the advice passes no arguments for it: building an array after an OutOfMemoryError could
+     * fail again and leave the chain started.
+     */
     private static Object failed(Object head, Throwable failure, Object target, Object[] args) {
         try {
             return AnnotatedChains.headFailed(head, failure, target, args);

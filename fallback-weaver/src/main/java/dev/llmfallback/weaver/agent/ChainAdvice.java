@@ -75,7 +75,9 @@ final class ChainAdvice {
         } else {
             Throwable failure = thrown;
             thrown = null;
-            returned = AnnotatedChains.headFailed(head, failure, self, args);
+            // An Error ends the chain unjudged: no arguments array for it, which could fail again after an
+            // OutOfMemoryError and leave the chain started.
+            returned = AnnotatedChains.headFailed(head, failure, self, failure instanceof Error ? null : args);
         }
     }
 }
