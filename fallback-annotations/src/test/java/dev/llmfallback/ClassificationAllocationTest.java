@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.anthropic.errors.AnthropicIoException;
+import dev.llmfallback.internal.StatusCodeReaderTest.Code;
+import dev.llmfallback.internal.StatusCodeReaderTest.OwnStatus;
+import dev.llmfallback.internal.StatusCodeReaderTest.ValueObjectStatus;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -98,9 +101,9 @@ class ClassificationAllocationTest {
             new OwnStatus(529),
             new BoxedStatus(503),
             new BoxedStatus(null),
-            new SpringShaped(new Code(401)),
+            new ValueObjectStatus(new Code(401)),
             // Calling value() on it would throw, and on JDK 25 build a stack trace on every read.
-            new SpringShaped(null),
+            new ValueObjectStatus(null),
             new UncheckedIOException(new ConnectException("Connection refused")),
             new AnthropicIoException("Request failed", new InterruptedIOException("timeout")),
             new GatewayTimeoutException(),
@@ -127,22 +130,6 @@ class ClassificationAllocationTest {
         }
     }
 
-    public static final class OwnStatus extends RuntimeException implements HasStatusCode {
-
-        private static final long serialVersionUID = 1L;
-
-        private final int status;
-
-        OwnStatus(int status) {
-            this.status = status;
-        }
-
-        @Override
-        public int statusCode() {
-            return status;
-        }
-    }
-
     public static final class BoxedStatus extends RuntimeException {
 
         private static final long serialVersionUID = 1L;
@@ -156,31 +143,6 @@ class ClassificationAllocationTest {
         public Integer getStatus() {
             return status;
         }
-    }
-
-    public static final class SpringShaped extends RuntimeException {
-
-        private static final long serialVersionUID = 1L;
-
-        private final transient StatusObject status;
-
-        SpringShaped(StatusObject status) {
-            this.status = status;
-        }
-
-        public StatusObject getStatusCode() {
-            return status;
-        }
-    }
-
-    /** Shaped like Spring's {@code HttpStatusCode}. */
-    public interface StatusObject {
-
-        int value();
-    }
-
-    /** A status object. */
-    public record Code(int value) implements StatusObject {
     }
 
     /** Named like a timeout but carrying a status, so the timeout check reads its status too. */

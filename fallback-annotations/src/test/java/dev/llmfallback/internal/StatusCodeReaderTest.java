@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The allocation-free status reader and cause-chain walk, pinned down alone; {@code FailuresTest} covers the
  * same ground through the public API.
  */
-class StatusCodeReaderTest {
+public class StatusCodeReaderTest {
 
     // ---------------------------------------------------------------------------------------------------
     // readStatus: one link
@@ -213,7 +213,7 @@ class StatusCodeReaderTest {
 
         private final int status;
 
-        OwnStatus(int status) {
+        public OwnStatus(int status) {
             this.status = status;
         }
 
@@ -280,7 +280,7 @@ class StatusCodeReaderTest {
 
         private final transient StatusObject status;
 
-        ValueObjectStatus(StatusObject status) {
+        public ValueObjectStatus(StatusObject status) {
             this(status, null);
         }
 
