@@ -136,16 +136,7 @@ public final class TraceRecorder {
      * Announces that the engine is about to invoke {@code link}'s own body, so that the front door
      * intercepting that very execution runs the body instead of starting a chain of its own.
      *
-     * @param link the annotated method about to run, or {@code null} for a link no front door intercepts
-     */
-    void expectLink(Method link) {
-        expectLink(link, link == null ? null : AnnotatedChains.signature(link).intern());
-    }
-
-    /**
-     * {@link #expectLink(Method)} with the link's signature already made.
-     *
-     * @param link      the annotated method about to run, or {@code null}
+     * @param link      the annotated method about to run, or {@code null} for a link no front door intercepts
      * @param signature its {@linkplain AnnotatedChains#signature signature}, interned; {@code null} with it
      */
     void expectLink(Method link, String signature) {
@@ -155,8 +146,8 @@ public final class TraceRecorder {
 
     /**
      * Called by a front door as the first thing when it intercepts an annotated method's execution.
-     * Consumes the expectation set by {@link #expectLink}: whatever the answer, the next interception on
-     * this thread starts fresh.
+     * Consumes the expectation set by {@link #expectLink(Method, String)}: whatever the answer, the next
+     * interception on this thread starts fresh.
      *
      * @param executing the method whose execution is intercepted
      * @return {@code true} if this execution is a link invoked by a running chain and must run its body

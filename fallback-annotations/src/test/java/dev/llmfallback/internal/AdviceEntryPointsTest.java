@@ -80,7 +80,7 @@ class AdviceEntryPointsTest {
         assertThat(FallbackTrace.current().attempts()).extracting(Attempt::outcome)
                 .containsExactly(Attempt.Outcome.SUCCEEDED);
 
-        TraceRecorder.get().expectLink(Client.class.getDeclaredMethod("head", String.class));
+        TraceRecorder.get().expectLink(Client.class.getDeclaredMethod("head", String.class), head);
         assertThat(AnnotatedChains.enterHead(Client.class, head)).as("a link runs its body").isNull();
         Object again = AnnotatedChains.enterHead(Client.class, head);
         assertThat(again).as("the expectation is consumed").isNotNull();

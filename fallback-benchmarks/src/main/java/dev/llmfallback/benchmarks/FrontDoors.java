@@ -6,7 +6,6 @@ import dev.failsafe.Fallback;
 import dev.failsafe.event.ExecutionAttemptedEvent;
 import dev.failsafe.function.CheckedFunction;
 import dev.failsafe.function.CheckedSupplier;
-import dev.llmfallback.Attempt;
 import dev.llmfallback.FallbackChain;
 import dev.llmfallback.FallbackTrace;
 import dev.llmfallback.benchmarks.ctw.WovenProviders;
@@ -99,26 +98,10 @@ public class FrontDoors {
         return providers.primary(prompt);
     }
 
-    /** The baseline: a try/catch that records the attempt (two clock reads, one record). */
+    /** The baseline: {@link HandTrace#call}, a try/catch that records the attempt (two clock reads, one record). */
     @Benchmark
     public String happy_handWritten() {
-        HandTrace t = trace;
-        t.clear();
-        long start = System.nanoTime();
-        try {
-            String answer = providers.primary(prompt);
-            t.record(Attempt.Outcome.SUCCEEDED, null, start, System.nanoTime());
-            return answer;
-        } catch (RuntimeException failure) {
-            long end = System.nanoTime();
-            t.record(Attempt.Outcome.FAILED, failure, start, end);
-            if (!ProviderStatusException.retryable(failure)) {
-                throw failure;
-            }
-            String answer = providers.secondary(prompt);
-            t.record(Attempt.Outcome.SUCCEEDED, null, end, System.nanoTime());
-            return answer;
-        }
+        return trace.call(providers, false, prompt);
     }
 
     /** {@code FallbackChain.run}, the chain built once. */
@@ -175,26 +158,10 @@ public class FrontDoors {
         }
     }
 
-    /** The baseline: the same, recording both attempts (three clock reads, two records). */
+    /** The baseline: {@link HandTrace#call} again, recording both attempts (three clock reads, two records). */
     @Benchmark
     public String fallover_handWritten() {
-        HandTrace t = trace;
-        t.clear();
-        long start = System.nanoTime();
-        try {
-            String answer = providers.overloaded(prompt);
-            t.record(Attempt.Outcome.SUCCEEDED, null, start, System.nanoTime());
-            return answer;
-        } catch (RuntimeException failure) {
-            long end = System.nanoTime();
-            t.record(Attempt.Outcome.FAILED, failure, start, end);
-            if (!ProviderStatusException.retryable(failure)) {
-                throw failure;
-            }
-            String answer = providers.secondary(prompt);
-            t.record(Attempt.Outcome.SUCCEEDED, null, end, System.nanoTime());
-            return answer;
-        }
+        return trace.call(providers, true, prompt);
     }
 
     /** {@code FallbackChain.run}. */

@@ -16,6 +16,36 @@ public final class HandTrace {
     private final long[] ends = new long[4];
     private int count;
 
+    /**
+     * The baseline itself, the one copy every benchmark calls: try the first provider, and if it fails with
+     * a retryable status (429 or 5xx, checked as a hand-written loop would) the second, recording each
+     * attempt with its clock reads (two on the happy path, three on a fall-over).
+     *
+     * @param providers      the providers
+     * @param overloadedFirst whether the first provider is {@link Providers#overloaded} (fall-over) rather
+     *                       than {@link Providers#primary} (happy path); a constant per benchmark
+     * @param prompt         the input
+     * @return the first answer
+     */
+    public String call(Providers providers, boolean overloadedFirst, String prompt) {
+        clear();
+        long start = System.nanoTime();
+        try {
+            String answer = overloadedFirst ? providers.overloaded(prompt) : providers.primary(prompt);
+            record(Attempt.Outcome.SUCCEEDED, null, start, System.nanoTime());
+            return answer;
+        } catch (RuntimeException failure) {
+            long end = System.nanoTime();
+            record(Attempt.Outcome.FAILED, failure, start, end);
+            if (!ProviderStatusException.retryable(failure)) {
+                throw failure;
+            }
+            String answer = providers.secondary(prompt);
+            record(Attempt.Outcome.SUCCEEDED, null, end, System.nanoTime());
+            return answer;
+        }
+    }
+
     /** Forgets the previous call's attempts. */
     public void clear() {
         if (count > 0) {

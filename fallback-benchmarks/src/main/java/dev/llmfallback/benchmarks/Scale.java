@@ -1,6 +1,5 @@
 package dev.llmfallback.benchmarks;
 
-import dev.llmfallback.Attempt;
 import dev.llmfallback.FallbackChain;
 import dev.llmfallback.FallbackTrace;
 import java.util.concurrent.TimeUnit;
@@ -51,30 +50,14 @@ public class Scale {
     }
 
     /**
-     * The baseline: the hand-written traced try/catch of {@link FrontDoors#happy_handWritten()}.
+     * The baseline: the hand-written traced try/catch, {@link HandTrace#call}.
      *
      * @param caller this thread's state
      * @return the answer
      */
     @Benchmark
     public String handWritten(Caller caller) {
-        HandTrace t = caller.trace;
-        t.clear();
-        long start = System.nanoTime();
-        try {
-            String answer = providers.primary(caller.prompt);
-            t.record(Attempt.Outcome.SUCCEEDED, null, start, System.nanoTime());
-            return answer;
-        } catch (RuntimeException failure) {
-            long end = System.nanoTime();
-            t.record(Attempt.Outcome.FAILED, failure, start, end);
-            if (!ProviderStatusException.retryable(failure)) {
-                throw failure;
-            }
-            String answer = providers.secondary(caller.prompt);
-            t.record(Attempt.Outcome.SUCCEEDED, null, end, System.nanoTime());
-            return answer;
-        }
+        return caller.trace.call(providers, false, caller.prompt);
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.llmfallback.benchmarks;
 
-import dev.llmfallback.Attempt;
 import dev.llmfallback.FallbackChain;
 import dev.llmfallback.FallbackTrace;
 import dev.llmfallback.benchmarks.agent.AgentProviders;
@@ -211,25 +210,9 @@ public final class VirtualThreadScale {
         }
     }
 
-    /** {@link Scale#handWritten}, with the per-thread trace in a ThreadLocal as the engine keeps its own. */
+    /** {@link HandTrace#call}, with the per-thread trace in a ThreadLocal as the engine keeps its own. */
     private String handWritten(String prompt) {
-        HandTrace t = handTraces.get();
-        t.clear();
-        long start = System.nanoTime();
-        try {
-            String answer = providers.primary(prompt);
-            t.record(Attempt.Outcome.SUCCEEDED, null, start, System.nanoTime());
-            return answer;
-        } catch (RuntimeException failure) {
-            long end = System.nanoTime();
-            t.record(Attempt.Outcome.FAILED, failure, start, end);
-            if (!ProviderStatusException.retryable(failure)) {
-                throw failure;
-            }
-            String answer = providers.secondary(prompt);
-            t.record(Attempt.Outcome.SUCCEEDED, null, end, System.nanoTime());
-            return answer;
-        }
+        return handTraces.get().call(providers, false, prompt);
     }
 
     /** {@code Executors.newVirtualThreadPerTaskExecutor()}, found reflectively: this module compiles for Java 17. */
