@@ -1,6 +1,6 @@
 package dev.llmfallback;
 
-import dev.llmfallback.internal.FailureSummary;
+import dev.llmfallback.internal.classify.FailureSummary;
 import java.util.List;
 
 /**

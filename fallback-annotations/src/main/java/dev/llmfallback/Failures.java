@@ -1,9 +1,9 @@
 package dev.llmfallback;
 
-import dev.llmfallback.internal.CauseChain;
-import dev.llmfallback.internal.ExceptionTypes;
-import dev.llmfallback.internal.RetryAfter;
-import dev.llmfallback.internal.StatusCodeReader;
+import dev.llmfallback.internal.classify.CauseChain;
+import dev.llmfallback.internal.classify.ExceptionTypes;
+import dev.llmfallback.internal.classify.RetryAfter;
+import dev.llmfallback.internal.classify.StatusCodeReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;

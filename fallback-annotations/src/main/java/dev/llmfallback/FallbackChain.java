@@ -1,8 +1,10 @@
 package dev.llmfallback;
 
-import dev.llmfallback.internal.Chain;
-import dev.llmfallback.internal.Engine;
-import dev.llmfallback.internal.TraceRecorder;
+import dev.llmfallback.internal.run.Chain;
+import dev.llmfallback.internal.run.Engine;
+import dev.llmfallback.internal.run.Link;
+import dev.llmfallback.internal.run.Scheduler;
+import dev.llmfallback.internal.run.Workers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,10 +39,10 @@ import java.util.function.Function;
  */
 public final class FallbackChain<I, O> {
 
-    private final Links<I, O> links;
+    private final Chain chain;
 
-    private FallbackChain(Links<I, O> links) {
-        this.links = links;
+    private FallbackChain(Chain chain) {
+        this.chain = chain;
     }
 
     /**
@@ -71,12 +73,12 @@ public final class FallbackChain<I, O> {
     @SuppressWarnings("unchecked")
     public O run(I input) throws Exception {
         try {
-            return (O) Engine.run(links, input, null);
+            return (O) Engine.run(chain, input, null);
         } catch (Exception | Error e) {
             throw e;
         } catch (Throwable other) {
             // Neither Exception nor Error: only a provider that throws sneakily gets here; let it out as is.
-            throw Links.<RuntimeException>sneaky(other);
+            throw FallbackChain.<RuntimeException>sneaky(other);
         }
     }
 
@@ -94,7 +96,7 @@ public final class FallbackChain<I, O> {
      */
     @SuppressWarnings("unchecked")
     public CompletableFuture<O> runAsync(I input) {
-        return (CompletableFuture<O>) (CompletableFuture<?>) Engine.runAsync(links, input, null);
+        return (CompletableFuture<O>) (CompletableFuture<?>) Engine.runAsync(chain, input, null);
     }
 
     /**
@@ -103,7 +105,7 @@ public final class FallbackChain<I, O> {
      * @return an unmodifiable list
      */
     public List<String> names() {
-        return links.providers();
+        return chain.providers();
     }
 
     @Override
@@ -126,6 +128,7 @@ public final class FallbackChain<I, O> {
         private final List<Duration> timeouts = new ArrayList<>();
         private SkipPredicate defaultPredicate = RetryableOnly.INSTANCE;
         private Duration deadline;
+        private Scheduler scheduler = Workers.SYSTEM;
 
         private Builder() {
         }
@@ -219,6 +222,12 @@ public final class FallbackChain<I, O> {
             return this;
         }
 
+        /** Time and threads: a fake clock in tests of time-dependent rules; not API yet. */
+        Builder<I, O> scheduler(Scheduler testScheduler) {
+            this.scheduler = Objects.requireNonNull(testScheduler, "scheduler");
+            return this;
+        }
+
         private static Duration positive(Duration duration, String what) {
             Objects.requireNonNull(duration, what);
             if (duration.isZero() || duration.isNegative()) {
@@ -253,44 +262,31 @@ public final class FallbackChain<I, O> {
                 throw new IllegalArgumentException("FallbackChain needs at least one provider: call "
                         + "provider(name, provider) before build()");
             }
-            List<SkipPredicate> predicates = new ArrayList<>(ownPredicates.size());
-            for (SkipPredicate own : ownPredicates) {
-                predicates.add(own != null ? own : defaultPredicate);
+            List<Link> links = new ArrayList<>(names.size());
+            for (int i = 0; i < names.size(); i++) {
+                SkipPredicate own = ownPredicates.get(i);
+                Duration timeout = timeouts.get(i);
+                links.add(new Link(names.get(i), names.get(i), own != null ? own : defaultPredicate,
+                        timeout == null ? 0 : timeout.toNanos(), async.get(i), invoker(providers.get(i), async.get(i))));
             }
-            long[] timeoutNanos = new long[timeouts.size()];
-            boolean[] asyncLinks = new boolean[async.size()];
-            for (int i = 0; i < timeoutNanos.length; i++) {
-                timeoutNanos[i] = timeouts.get(i) == null ? 0 : timeouts.get(i).toNanos();
-                asyncLinks[i] = async.get(i);
+            return new FallbackChain<>(new Chain(links, deadline == null ? 0 : deadline.toNanos(), false, scheduler));
+        }
+
+        /** The input travels as the engine's target. */
+        @SuppressWarnings("unchecked")
+        private static <I, O> Link.Invoker invoker(Object provider, boolean isAsync) {
+            if (isAsync) {
+                Function<? super I, ? extends CompletionStage<? extends O>> function =
+                        (Function<? super I, ? extends CompletionStage<? extends O>>) provider;
+                return (input, args, previous, thread) -> function.apply((I) input);
             }
-            return new FallbackChain<>(new Links<>(names, providers, predicates, timeoutNanos, asyncLinks,
-                    deadline == null ? 0 : deadline.toNanos()));
+            LlmProvider<? super I, ? extends O> sync = (LlmProvider<? super I, ? extends O>) provider;
+            return (input, args, previous, thread) -> sync.call((I) input);
         }
     }
 
-    /** The programmatic chain as the engine sees it: the input travels as the engine's target. */
-    private static final class Links<I, O> extends Chain {
-        private final Object[] providers;
-
-        Links(List<String> names, List<Object> providers, List<SkipPredicate> predicates, long[] timeoutNanos,
-                boolean[] asyncLinks, long deadlineNanos) {
-            super(names, names, predicates, timeoutNanos, asyncLinks, deadlineNanos, false);
-            this.providers = providers.toArray();
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        protected Object invoke(int i, Object input, Object[] args, Throwable previous, TraceRecorder recorder)
-                throws Exception {
-            if (isAsync(i)) {
-                return ((Function<? super I, ? extends CompletionStage<? extends O>>) providers[i]).apply((I) input);
-            }
-            return ((LlmProvider<? super I, ? extends O>) providers[i]).call((I) input);
-        }
-
-        @SuppressWarnings("unchecked")
-        static <T extends Throwable> T sneaky(Throwable t) throws T {
-            throw (T) t;
-        }
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> T sneaky(Throwable t) throws T {
+        throw (T) t;
     }
 }

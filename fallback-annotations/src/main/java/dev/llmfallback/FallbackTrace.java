@@ -1,8 +1,8 @@
 package dev.llmfallback;
 
-import dev.llmfallback.internal.FailureSummary;
-import dev.llmfallback.internal.TraceRecorder;
-import dev.llmfallback.internal.TracedFuture;
+import dev.llmfallback.internal.classify.FailureSummary;
+import dev.llmfallback.internal.run.TraceStack;
+import dev.llmfallback.internal.run.TracedFuture;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -58,7 +58,7 @@ public final class FallbackTrace {
      * @return the trace, never {@code null}; {@link #empty()} before any chain ran on this thread
      */
     public static FallbackTrace current() {
-        return TraceRecorder.currentTrace();
+        return TraceStack.currentTrace();
     }
 
     /**

@@ -33,7 +33,11 @@
  *       caller waits at most its effective timeout (its own, or what is left of the deadline, whichever is
  *       smaller). When it expires the attempt is cancelled and recorded
  *       {@link dev.llmfallback.Attempt.Outcome#TIMED_OUT TIMED_OUT}, and the chain moves on without asking
- *       the predicate; a late answer or exception is discarded. When the deadline leaves nothing for a link,
+ *       the predicate; a late answer or exception is discarded. An outcome that arrives after the attempt's
+ *       effective timeout, measured from the attempt's start, counts as a timeout whatever the scheduler did
+ *       (a busy timer thread never stretches a timeout). Such an attempt's failure is judged where it
+ *       happened, within its timeout, so that a predicate or a status accessor that never returns costs the
+ *       attempt its timeout, not the caller its thread. When the deadline leaves nothing for a link,
  *       it and the rest are recorded {@link dev.llmfallback.Attempt.Outcome#NOT_TRIED NOT_TRIED} and
  *       {@link dev.llmfallback.AllProvidersFailedException} is thrown. An interrupt of the waiting caller
  *       stops the chain with {@code InterruptedException}, the flag kept.</li>

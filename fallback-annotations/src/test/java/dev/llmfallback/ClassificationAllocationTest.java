@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.anthropic.errors.AnthropicIoException;
-import dev.llmfallback.internal.StatusCodeReaderTest.Code;
-import dev.llmfallback.internal.StatusCodeReaderTest.OwnStatus;
-import dev.llmfallback.internal.StatusCodeReaderTest.ValueObjectStatus;
+import dev.llmfallback.internal.classify.StatusCodeReaderTest.Code;
+import dev.llmfallback.internal.classify.StatusCodeReaderTest.OwnStatus;
+import dev.llmfallback.internal.classify.StatusCodeReaderTest.ValueObjectStatus;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;

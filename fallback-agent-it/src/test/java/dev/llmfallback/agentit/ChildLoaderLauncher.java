@@ -18,7 +18,7 @@ public final class ChildLoaderLauncher {
     public static void main(String[] args) throws Exception {
         URL[] urls = {Path.of(args[0]).toUri().toURL(), Path.of(args[1]).toUri().toURL()};
         try (URLClassLoader child = new URLClassLoader("app", urls, ClassLoader.getSystemClassLoader())) {
-            Class<?> api = child.loadClass("dev.llmfallback.internal.AnnotatedChains");
+            Class<?> api = child.loadClass("dev.llmfallback.weaving.WovenChains");
             System.out.println("engine loaded by: " + api.getClassLoader().getName());
             Method main = child.loadClass("dev.llmfallback.agentit.demo.AgentDemo").getMethod("main", String[].class);
             main.invoke(null, (Object) new String[0]);

@@ -22,6 +22,6 @@ class UnweavableClassTest {
                 .contains("call 1: java.lang.IllegalStateException: head ran its own body, unwoven");
         assertThat(run.agentLines()).as(run.toString()).containsExactly("[llm-fallback agent] cannot weave "
                 + "dev.llmfallback.agentit.apps.NoApiClient: its class loader does not see fallback-annotations "
-                + "(dev.llmfallback.internal.AnnotatedChains); its @LlmFallback methods run without fallback");
+                + "(dev.llmfallback.weaving.WovenChains); its @LlmFallback methods run without fallback");
     }
 }

@@ -1,6 +1,7 @@
 package dev.llmfallback.weaver.aspectj;
 
-import dev.llmfallback.internal.AnnotatedChains;
+import dev.llmfallback.weaving.Entry;
+import dev.llmfallback.weaving.WovenChains;
 import java.lang.reflect.Method;
 import org.aspectj.lang.JoinPoint;
 import org.aspectj.lang.annotation.SuppressAjWarnings;
@@ -37,40 +38,40 @@ public aspect LlmFallbackAspect {
     @SuppressAjWarnings({"adviceDidNotMatch"})
     Object around(Object self): instanceHead() && execution(* *()) && this(self) {
         Method method = method(thisJoinPointStaticPart);
-        Object head = AnnotatedChains.enterHead(method);
+        Entry head = WovenChains.enter(method);
         if (head == null) {
             return proceed(self);
         }
-        if (head instanceof Method) {
-            return run(method, self, new Object[0]);
+        if (head instanceof Entry.Deferred) {
+            return run((Entry.Deferred) head, self, new Object[0]);
         }
         Object answer;
         try {
             answer = proceed(self);
         } catch (Throwable failure) {
-            return failed(head, failure, self, failure instanceof Error ? null : new Object[0]);
+            return failed((Entry.Started) head, failure, self, failure instanceof Error ? null : new Object[0]);
         }
-        AnnotatedChains.headAnswered(head);
+        WovenChains.answered((Entry.Started) head);
         return answer;
     }
 
     @SuppressAjWarnings({"adviceDidNotMatch"})
     Object around(Object self, Object a): instanceHead() && execution(* *(*)) && this(self) && args(a) {
         Method method = method(thisJoinPointStaticPart);
-        Object head = AnnotatedChains.enterHead(method);
+        Entry head = WovenChains.enter(method);
         if (head == null) {
             return proceed(self, a);
         }
-        if (head instanceof Method) {
-            return run(method, self, new Object[] {a});
+        if (head instanceof Entry.Deferred) {
+            return run((Entry.Deferred) head, self, new Object[] {a});
         }
         Object answer;
         try {
             answer = proceed(self, a);
         } catch (Throwable failure) {
-            return failed(head, failure, self, failure instanceof Error ? null : new Object[] {a});
+            return failed((Entry.Started) head, failure, self, failure instanceof Error ? null : new Object[] {a});
         }
-        AnnotatedChains.headAnswered(head);
+        WovenChains.answered((Entry.Started) head);
         return answer;
     }
 
@@ -78,20 +79,20 @@ public aspect LlmFallbackAspect {
     Object around(Object self, Object a, Object b):
             instanceHead() && execution(* *(*, *)) && this(self) && args(a, b) {
         Method method = method(thisJoinPointStaticPart);
-        Object head = AnnotatedChains.enterHead(method);
+        Entry head = WovenChains.enter(method);
         if (head == null) {
             return proceed(self, a, b);
         }
-        if (head instanceof Method) {
-            return run(method, self, new Object[] {a, b});
+        if (head instanceof Entry.Deferred) {
+            return run((Entry.Deferred) head, self, new Object[] {a, b});
         }
         Object answer;
         try {
             answer = proceed(self, a, b);
         } catch (Throwable failure) {
-            return failed(head, failure, self, failure instanceof Error ? null : new Object[] {a, b});
+            return failed((Entry.Started) head, failure, self, failure instanceof Error ? null : new Object[] {a, b});
         }
-        AnnotatedChains.headAnswered(head);
+        WovenChains.answered((Entry.Started) head);
         return answer;
     }
 
@@ -99,20 +100,20 @@ public aspect LlmFallbackAspect {
     Object around(Object self, Object a, Object b, Object c):
             instanceHead() && execution(* *(*, *, *)) && this(self) && args(a, b, c) {
         Method method = method(thisJoinPointStaticPart);
-        Object head = AnnotatedChains.enterHead(method);
+        Entry head = WovenChains.enter(method);
         if (head == null) {
             return proceed(self, a, b, c);
         }
-        if (head instanceof Method) {
-            return run(method, self, new Object[] {a, b, c});
+        if (head instanceof Entry.Deferred) {
+            return run((Entry.Deferred) head, self, new Object[] {a, b, c});
         }
         Object answer;
         try {
             answer = proceed(self, a, b, c);
         } catch (Throwable failure) {
-            return failed(head, failure, self, failure instanceof Error ? null : new Object[] {a, b, c});
+            return failed((Entry.Started) head, failure, self, failure instanceof Error ? null : new Object[] {a, b, c});
         }
-        AnnotatedChains.headAnswered(head);
+        WovenChains.answered((Entry.Started) head);
         return answer;
     }
 
@@ -121,80 +122,80 @@ public aspect LlmFallbackAspect {
     @SuppressAjWarnings({"adviceDidNotMatch"})
     Object around(): staticHead() && execution(* *()) {
         Method method = method(thisJoinPointStaticPart);
-        Object head = AnnotatedChains.enterHead(method);
+        Entry head = WovenChains.enter(method);
         if (head == null) {
             return proceed();
         }
-        if (head instanceof Method) {
-            return run(method, null, new Object[0]);
+        if (head instanceof Entry.Deferred) {
+            return run((Entry.Deferred) head, null, new Object[0]);
         }
         Object answer;
         try {
             answer = proceed();
         } catch (Throwable failure) {
-            return failed(head, failure, null, failure instanceof Error ? null : new Object[0]);
+            return failed((Entry.Started) head, failure, null, failure instanceof Error ? null : new Object[0]);
         }
-        AnnotatedChains.headAnswered(head);
+        WovenChains.answered((Entry.Started) head);
         return answer;
     }
 
     @SuppressAjWarnings({"adviceDidNotMatch"})
     Object around(Object a): staticHead() && execution(* *(*)) && args(a) {
         Method method = method(thisJoinPointStaticPart);
-        Object head = AnnotatedChains.enterHead(method);
+        Entry head = WovenChains.enter(method);
         if (head == null) {
             return proceed(a);
         }
-        if (head instanceof Method) {
-            return run(method, null, new Object[] {a});
+        if (head instanceof Entry.Deferred) {
+            return run((Entry.Deferred) head, null, new Object[] {a});
         }
         Object answer;
         try {
             answer = proceed(a);
         } catch (Throwable failure) {
-            return failed(head, failure, null, failure instanceof Error ? null : new Object[] {a});
+            return failed((Entry.Started) head, failure, null, failure instanceof Error ? null : new Object[] {a});
         }
-        AnnotatedChains.headAnswered(head);
+        WovenChains.answered((Entry.Started) head);
         return answer;
     }
 
     @SuppressAjWarnings({"adviceDidNotMatch"})
     Object around(Object a, Object b): staticHead() && execution(* *(*, *)) && args(a, b) {
         Method method = method(thisJoinPointStaticPart);
-        Object head = AnnotatedChains.enterHead(method);
+        Entry head = WovenChains.enter(method);
         if (head == null) {
             return proceed(a, b);
         }
-        if (head instanceof Method) {
-            return run(method, null, new Object[] {a, b});
+        if (head instanceof Entry.Deferred) {
+            return run((Entry.Deferred) head, null, new Object[] {a, b});
         }
         Object answer;
         try {
             answer = proceed(a, b);
         } catch (Throwable failure) {
-            return failed(head, failure, null, failure instanceof Error ? null : new Object[] {a, b});
+            return failed((Entry.Started) head, failure, null, failure instanceof Error ? null : new Object[] {a, b});
         }
-        AnnotatedChains.headAnswered(head);
+        WovenChains.answered((Entry.Started) head);
         return answer;
     }
 
     @SuppressAjWarnings({"adviceDidNotMatch"})
     Object around(Object a, Object b, Object c): staticHead() && execution(* *(*, *, *)) && args(a, b, c) {
         Method method = method(thisJoinPointStaticPart);
-        Object head = AnnotatedChains.enterHead(method);
+        Entry head = WovenChains.enter(method);
         if (head == null) {
             return proceed(a, b, c);
         }
-        if (head instanceof Method) {
-            return run(method, null, new Object[] {a, b, c});
+        if (head instanceof Entry.Deferred) {
+            return run((Entry.Deferred) head, null, new Object[] {a, b, c});
         }
         Object answer;
         try {
             answer = proceed(a, b, c);
         } catch (Throwable failure) {
-            return failed(head, failure, null, failure instanceof Error ? null : new Object[] {a, b, c});
+            return failed((Entry.Started) head, failure, null, failure instanceof Error ? null : new Object[] {a, b, c});
         }
-        AnnotatedChains.headAnswered(head);
+        WovenChains.answered((Entry.Started) head);
         return answer;
     }
 
@@ -203,20 +204,20 @@ public aspect LlmFallbackAspect {
     @SuppressAjWarnings({"adviceDidNotMatch"})
     Object around(): execution(@dev.llmfallback.LlmFallback * *(*, *, *, *, ..)) {
         Method method = method(thisJoinPointStaticPart);
-        Object head = AnnotatedChains.enterHead(method);
+        Entry head = WovenChains.enter(method);
         if (head == null) {
             return proceed();
         }
-        if (head instanceof Method) {
-            return run(method, thisJoinPoint.getThis(), thisJoinPoint.getArgs());
+        if (head instanceof Entry.Deferred) {
+            return run((Entry.Deferred) head, thisJoinPoint.getThis(), thisJoinPoint.getArgs());
         }
         Object answer;
         try {
             answer = proceed();
         } catch (Throwable failure) {
-            return failed(head, failure, thisJoinPoint.getThis(), failure instanceof Error ? null : thisJoinPoint.getArgs());
+            return failed((Entry.Started) head, failure, thisJoinPoint.getThis(), failure instanceof Error ? null : thisJoinPoint.getArgs());
         }
-        AnnotatedChains.headAnswered(head);
+        WovenChains.answered((Entry.Started) head);
         return answer;
     }
 
@@ -226,22 +227,22 @@ public aspect LlmFallbackAspect {
         return ((MethodSignature) joinPoint.getSignature()).getMethod();
     }
 
-    private static Object run(Method method, Object target, Object[] args) {
+    private static Object run(Entry.Deferred entry, Object target, Object[] args) {
         try {
-            return AnnotatedChains.run(method, target, args);
+            return WovenChains.run(entry, target, args);
         } catch (Throwable thrown) {
             throw LlmFallbackAspect.<RuntimeException>sneaky(thrown);
         }
     }
 
     /**
-     * {@link AnnotatedChains#headFailed}, checked exceptions rethrown unchanged. An {@link Error} ends the chain
+     * {@link WovenChains#failed}, checked exceptions rethrown unchanged. An {@link Error} ends the chain
      * unjudged, so the advice passes no arguments for it: building an array after an OutOfMemoryError could
      * fail again and leave the chain started.
      */
-    private static Object failed(Object head, Throwable failure, Object target, Object[] args) {
+    private static Object failed(Entry.Started head, Throwable failure, Object target, Object[] args) {
         try {
-            return AnnotatedChains.headFailed(head, failure, target, args);
+            return WovenChains.failed(head, failure, target, args);
         } catch (Throwable thrown) {
             throw LlmFallbackAspect.<RuntimeException>sneaky(thrown);
         }

@@ -1,7 +1,7 @@
 package dev.llmfallback.weaver.agent;
 
-import dev.llmfallback.internal.AnnotatedChains;
-import java.lang.reflect.Method;
+import dev.llmfallback.weaving.Entry;
+import dev.llmfallback.weaving.WovenChains;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
 
@@ -13,12 +13,12 @@ import net.bytebuddy.implementation.bytecode.assign.Assigner;
  * <p>What can fail where, and why:
  * <ul>
  *   <li>Enter: look up the executing method from two constants (its class and its name and descriptor; no
- *       reflection per call) and ask the engine what this execution is ({@link AnnotatedChains#enterHead}):
+ *       reflection per call) and ask the engine what this execution is ({@link WovenChains#enter}):
  *       a link of a chain already running on this thread, a chain the engine must run, or a chain that has
  *       just started with this body as its head. This is glue only, so it is {@code suppress}ed: were it
  *       ever to fail, the method runs its own body as if unwoven, rather than failing for a reason of the
  *       agent's.</li>
- *   <li>Body: skipped when enter returned a method (the engine runs the chain), run otherwise; as the
+ *   <li>Body: skipped when enter returned {@link Entry.Deferred} (the engine runs the chain), run otherwise; as the
  *       chain's head it runs where it stands, so the happy path neither re-enters the method nor builds
  *       the arguments array.</li>
  *   <li>Exit, after the body returned or threw, or instead of it: ends the started chain, or hands the
@@ -42,11 +42,11 @@ final class ChainAdvice {
      *
      * @param type      the declaring class, a constant
      * @param signature the method's name and descriptor, a constant
-     * @return what {@link AnnotatedChains#enterHead} returned: a {@link Method} skips the body
+     * @return what {@link WovenChains#enter} returned: an {@link Entry.Deferred} skips the body
      */
-    @Advice.OnMethodEnter(skipOn = Method.class, suppress = Throwable.class)
-    static Object enter(@Advice.Origin Class<?> type, @Advice.Origin("#m#d") String signature) {
-        return AnnotatedChains.enterHead(type, signature);
+    @Advice.OnMethodEnter(skipOn = Entry.Deferred.class, suppress = Throwable.class)
+    static Entry enter(@Advice.Origin Class<?> type, @Advice.Origin("#m#d") String signature) {
+        return WovenChains.enter(type, signature);
     }
 
     /**
@@ -61,23 +61,23 @@ final class ChainAdvice {
      * @throws Throwable what the chain throws, unchanged
      */
     @Advice.OnMethodExit(onThrowable = Throwable.class)
-    static void exit(@Advice.Enter Object head, @Advice.This(optional = true) Object self,
+    static void exit(@Advice.Enter Entry head, @Advice.This(optional = true) Object self,
             @Advice.AllArguments Object[] args,
             @Advice.Return(readOnly = false, typing = Assigner.Typing.DYNAMIC) Object returned,
             @Advice.Thrown(readOnly = false) Throwable thrown) throws Throwable {
         if (head == null) {
             return;
         }
-        if (head instanceof Method) {
-            returned = AnnotatedChains.run((Method) head, self, args);
+        if (head instanceof Entry.Deferred) {
+            returned = WovenChains.run((Entry.Deferred) head, self, args);
         } else if (thrown == null) {
-            AnnotatedChains.headAnswered(head);
+            WovenChains.answered((Entry.Started) head);
         } else {
             Throwable failure = thrown;
             thrown = null;
             // An Error ends the chain unjudged: no arguments array for it, which could fail again after an
             // OutOfMemoryError and leave the chain started.
-            returned = AnnotatedChains.headFailed(head, failure, self, failure instanceof Error ? null : args);
+            returned = WovenChains.failed((Entry.Started) head, failure, self, failure instanceof Error ? null : args);
         }
     }
 }

@@ -25,7 +25,7 @@ final class ClassFileScan {
 
     private static final byte[] ANNOTATION = ascii("Ldev/llmfallback/LlmFallback;");
     private static final byte[] ASPECT = ascii("dev/llmfallback/weaver/aspectj/LlmFallbackAspect");
-    private static final byte[] ENGINE = ascii("dev/llmfallback/internal/AnnotatedChains");
+    private static final byte[] ENGINE = ascii("dev/llmfallback/weaving/WovenChains");
 
     private ClassFileScan() {
     }

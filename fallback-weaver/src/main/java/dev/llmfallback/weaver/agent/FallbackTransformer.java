@@ -139,6 +139,7 @@ final class FallbackTransformer implements ClassFileTransformer {
                 || internalName.startsWith("jdk/") || internalName.startsWith("sun/")
                 || internalName.startsWith("com/sun/") || internalName.startsWith("net/bytebuddy/")
                 || internalName.startsWith("dev/llmfallback/internal/")
+                || internalName.startsWith("dev/llmfallback/weaving/")
                 || internalName.startsWith("dev/llmfallback/weaver/")
                 || internalName.startsWith("dev/llmfallback/") && internalName.indexOf('/', 16) < 0;
     }

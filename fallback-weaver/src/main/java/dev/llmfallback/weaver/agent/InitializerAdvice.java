@@ -1,6 +1,6 @@
 package dev.llmfallback.weaver.agent;
 
-import dev.llmfallback.internal.AnnotatedChains;
+import dev.llmfallback.weaving.WovenChains;
 import net.bytebuddy.asm.Advice;
 
 /**
@@ -25,7 +25,7 @@ final class InitializerAdvice {
     static void reportMisconfigurations(@Advice.Origin Class<?> type) {
         // String.concat, not +: javac compiles + to invokedynamic, which old class files cannot hold.
         // AgentLog.PREFIX is a compile-time constant, copied here: the woven class never sees AgentLog.
-        for (String problem : AnnotatedChains.misconfigurations(type)) {
+        for (String problem : WovenChains.misconfigurations(type)) {
             System.err.println(AgentLog.PREFIX.concat(type.getName()).concat(": ").concat(problem));
         }
     }

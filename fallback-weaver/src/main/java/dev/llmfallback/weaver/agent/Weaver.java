@@ -9,6 +9,8 @@ import static net.bytebuddy.matcher.ElementMatchers.isTypeInitializer;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
+import java.util.Map;
+import java.util.WeakHashMap;
 import net.bytebuddy.ClassFileVersion;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.asm.AsmVisitorWrapper;
@@ -39,23 +41,28 @@ import net.bytebuddy.utility.OpenedClassReader;
 final class Weaver {
 
     static final String ANNOTATION = "dev.llmfallback.LlmFallback";
-    static final String ENGINE = "dev.llmfallback.internal.AnnotatedChains";
+    static final String ENGINE = "dev.llmfallback.weaving.WovenChains";
     /** The engine method the advice needs that older versions of fallback-annotations lack. */
-    static final String ENGINE_ENTRY = "headFailed";
+    static final String ENGINE_ENTRY = "failed";
 
     private static final ElementMatcher<MethodDescription> HEADS = isAnnotatedWith(named(ANNOTATION))
             .and(not(isAbstract().or(isNative()).or(isBridge()).or(isSynthetic())));
 
-    private final Advice chainAdvice;
+    private final ClassFileLocator agentClasses;
+    /**
+     * {@link ChainAdvice} as seen from each application class loader: its signature names the weaving ABI's
+     * types, which only the application's copy of fallback-annotations holds (in a child loader, the agent's
+     * own loader does not see them). Weakly keyed and weakly locating, so that no application loader is pinned.
+     */
+    private final Map<ClassLoader, Advice> chainAdvices = new WeakHashMap<>();
     private final Advice initializerAdvice;
 
     Weaver() {
         // The advice classes are read as class files through the agent's own loader, never loaded: they
         // refer to the engine, which this loader may not see (an application in a child class loader).
-        ClassFileLocator agentClasses = ClassFileLocator.ForClassLoader.of(Weaver.class.getClassLoader());
+        agentClasses = ClassFileLocator.ForClassLoader.of(Weaver.class.getClassLoader());
         TypePool agentPool = TypePool.Default.of(agentClasses);
         String here = Weaver.class.getPackageName() + ".";
-        chainAdvice = Advice.to(agentPool.describe(here + "ChainAdvice").resolve(), agentClasses);
         initializerAdvice = Advice.to(agentPool.describe(here + "InitializerAdvice").resolve(), agentClasses);
     }
 
@@ -89,6 +96,7 @@ final class Weaver {
         }
         // Byte Buddy's advice straight onto ASM, without its type-writing machinery (redefine().make()),
         // which would load a few hundred more classes for nothing this needs: half the set-up time.
+        Advice chainAdvice = chainAdvice(loader);
         AsmVisitorWrapper wrapper = reportAtInit
                 ? new AsmVisitorWrapper.Compound(chainAdvice.on(HEADS), initializerAdvice.on(isTypeInitializer()))
                 : chainAdvice.on(HEADS);
@@ -108,6 +116,20 @@ final class Weaver {
         }
         reader.accept(visitor, readerFlags);
         return writer.toByteArray();
+    }
+
+    private Advice chainAdvice(ClassLoader loader) {
+        synchronized (chainAdvices) {
+            Advice advice = chainAdvices.get(loader);
+            if (advice == null) {
+                ClassFileLocator both = new ClassFileLocator.Compound(agentClasses,
+                        ClassFileLocator.ForClassLoader.WeaklyReferenced.of(loader));
+                advice = Advice.to(TypePool.Default.of(both).describe(Weaver.class.getPackageName() + ".ChainAdvice")
+                        .resolve(), both);
+                chainAdvices.put(loader, advice);
+            }
+            return advice;
+        }
     }
 
     /**

@@ -2,7 +2,7 @@ package dev.llmfallback.weaver.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.llmfallback.internal.AnnotatedChains;
+import dev.llmfallback.internal.plan.AnnotatedChains;
 import dev.llmfallback.weaver.agent.ClassFileScan.Verdict;
 import dev.llmfallback.weaver.agent.fixtures.Client;
 import dev.llmfallback.weaver.agent.fixtures.CompileTimeWoven;

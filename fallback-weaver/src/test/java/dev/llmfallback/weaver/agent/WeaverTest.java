@@ -7,6 +7,7 @@ import dev.llmfallback.FallbackTrace;
 import dev.llmfallback.weaver.agent.fixtures.Client;
 import dev.llmfallback.weaver.agent.fixtures.NotAHead;
 import java.lang.reflect.InvocationTargetException;
+import dev.llmfallback.weaving.Entry;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.List;
@@ -50,7 +51,7 @@ class WeaverTest {
 
         assertThatThrownBy(() -> new Weaver().weave(noApi, CLIENT.replace('.', '/'), ClassFiles.of(Client.class), true))
                 .isInstanceOf(Weaver.Unweavable.class)
-                .hasMessage("its class loader does not see fallback-annotations (dev.llmfallback.internal.AnnotatedChains)");
+                .hasMessage("its class loader does not see fallback-annotations (dev.llmfallback.weaving.WovenChains)");
     }
 
     @Test
@@ -100,21 +101,21 @@ class WeaverTest {
         }
     }
 
-    /** dev.llmfallback.internal.AnnotatedChains as an older (no headFailed) or a broken version. */
+    /** dev.llmfallback.weaving.WovenChains as an older (no failed) or a broken version. */
     private static byte[] fakeEngine(boolean withEntryPoint) {
         var builder = new ByteBuddy().subclass(Object.class).name(Weaver.ENGINE)
                 .defineMethod("run", Object.class, Visibility.PUBLIC, Ownership.STATIC)
-                .withParameters(Method.class, Object.class, Object[].class)
+                .withParameters(Entry.Deferred.class, Object.class, Object[].class)
                 .intercept(ExceptionMethod.throwing(AssertionError.class, "the chain must not run"))
                 .defineMethod("misconfigurations", List.class, Visibility.PUBLIC, Ownership.STATIC)
                 .withParameters(Class.class)
                 .intercept(FixedValue.value(List.of()));
         if (withEntryPoint) {
-            builder = builder.defineMethod("enterHead", Object.class, Modifier.PUBLIC | Modifier.STATIC)
+            builder = builder.defineMethod("enter", Entry.class, Modifier.PUBLIC | Modifier.STATIC)
                     .withParameters(Class.class, String.class)
                     .intercept(ExceptionMethod.throwing(IllegalStateException.class, "a bug in the glue"))
                     .defineMethod(Weaver.ENGINE_ENTRY, Object.class, Modifier.PUBLIC | Modifier.STATIC)
-                    .withParameters(Object.class, Throwable.class, Object.class, Object[].class)
+                    .withParameters(Entry.Started.class, Throwable.class, Object.class, Object[].class)
                     .intercept(ExceptionMethod.throwing(AssertionError.class, "the chain must not run"));
         }
         return builder.make().getBytes();

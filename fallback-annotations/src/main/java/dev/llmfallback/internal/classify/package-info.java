@@ -1,0 +1,5 @@
+/**
+ * Not API, may change without notice: classification of failures (HTTP status, network failure, timeout,
+ * Retry-After) without a dependency on any client library, and their log-safe descriptions.
+ */
+package dev.llmfallback.internal.classify;

@@ -1,0 +1,54 @@
+package dev.llmfallback.internal.plan;
+
+import dev.llmfallback.SkipPredicate;
+import dev.llmfallback.internal.run.Chain;
+import dev.llmfallback.internal.run.Link;
+import dev.llmfallback.internal.run.Workers;
+import java.lang.invoke.MethodHandle;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The immutable, validated plan of an annotated chain: the {@link Chain} the engine runs (per link, a method
+ * handle that runs exactly that method's body — invokespecial semantics: overrides in subclasses are not
+ * consulted — its predicate instance and its labels) and the link methods it was made of. Built once per
+ * head by {@link PlanResolver}; thread-safe.
+ */
+public final class ChainPlan {
+
+    private final Chain chain;
+    private final Method[] methods;
+
+    ChainPlan(List<Method> methods, List<Boolean> annotated, List<MethodHandle> invokers, List<String> providers,
+            List<String> methodLabels, List<SkipPredicate> predicates, long[] timeoutNanos, long deadlineNanos,
+            boolean async) {
+        this.methods = methods.toArray(Method[]::new);
+        List<Link> links = new ArrayList<>(this.methods.length);
+        for (int i = 0; i < this.methods.length; i++) {
+            // Only annotated methods are woven; an unannotated last link is never intercepted.
+            Method intercepted = annotated.get(i) ? this.methods[i] : null;
+            links.add(new Link(providers.get(i), methodLabels.get(i), predicates.get(i), timeoutNanos[i], async,
+                    new MethodInvoker(invokers.get(i), intercepted)));
+        }
+        this.chain = new Chain(links, deadlineNanos, async, Workers.SYSTEM);
+    }
+
+    /**
+     * What the engine runs.
+     *
+     * @return the chain
+     */
+    public Chain chain() {
+        return chain;
+    }
+
+    /**
+     * The link methods, in order; the head first.
+     *
+     * @return an unmodifiable list
+     */
+    public List<Method> methods() {
+        return List.of(methods);
+    }
+}

@@ -1,0 +1,226 @@
+package dev.llmfallback.internal.plan;
+
+import dev.llmfallback.FallbackConfigurationException;
+import dev.llmfallback.LlmFallback;
+import dev.llmfallback.RetryableOnly;
+import dev.llmfallback.SkipPredicate;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.stream.Collectors;
+
+/**
+ * Turns an annotated head method into its validated {@link ChainPlan}, or explains precisely why it cannot:
+ * every message names the class, the method, what is wrong and the fix. Called once per head (the result
+ * is cached by {@link AnnotatedChains}); stateless and thread-safe.
+ */
+final class PlanResolver {
+
+    /** The shape every link invoker is adapted to: (receiver, head's arguments, previous failure). */
+    static final MethodType INVOKER_TYPE =
+            MethodType.methodType(Object.class, Object.class, Object[].class, Throwable.class);
+
+    private PlanResolver() {
+    }
+
+    static ChainPlan resolve(Method head) {
+        LlmFallback headAnnotation = head.getAnnotation(LlmFallback.class);
+        if (headAnnotation == null) {
+            throw new IllegalArgumentException(Describe.method(head) + " has no @LlmFallback");
+        }
+        if (Modifier.isAbstract(head.getModifiers())) {
+            throw invalid(head, head, "the method is abstract, so no execution of it can be intercepted",
+                    "put @LlmFallback on the implementing method instead");
+        }
+        Class<?> owner = head.getDeclaringClass();
+        boolean async = CompletionStage.class.isAssignableFrom(head.getReturnType());
+        if (async && head.getReturnType() != CompletionStage.class && head.getReturnType() != CompletableFuture.class) {
+            throw invalid(head, head, "it returns " + head.getReturnType().getSimpleName() + "; an async chain "
+                    + "answers with a CompletableFuture of its own", "declare the return type CompletionStage<T> or "
+                    + "CompletableFuture<T>");
+        }
+        long deadlineNanos = duration(head, head, "deadline", headAnnotation.deadline());
+        List<Long> timeouts = new ArrayList<>();
+        List<Method> methods = new ArrayList<>();
+        List<Boolean> annotated = new ArrayList<>();
+        List<MethodHandle> invokers = new ArrayList<>();
+        List<String> providers = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        List<SkipPredicate> predicates = new ArrayList<>();
+
+        Method link = head;
+        while (link != null) {
+            LlmFallback annotation = link.getAnnotation(LlmFallback.class);
+            methods.add(link);
+            annotated.add(annotation != null);
+            invokers.add(invoker(head, link));
+            providers.add(annotation == null || annotation.provider().isBlank() ? link.getName() : annotation.provider());
+            labels.add(link.getDeclaringClass().getSimpleName() + "." + link.getName());
+            predicates.add(annotation == null ? RetryableOnly.INSTANCE : predicate(head, link, annotation));
+            timeouts.add(annotation == null ? 0L : duration(head, link, "timeout", annotation.timeout()));
+            if (annotation == null || annotation.next().isEmpty()) {
+                break;
+            }
+            Method next = sibling(owner, head, link, annotation.next());
+            if (methods.contains(next)) {
+                String cycle = methods.subList(methods.indexOf(next), methods.size()).stream()
+                        .map(Method::getName).collect(Collectors.joining(" -> ")) + " -> " + next.getName();
+                throw invalid(head, link, "next = \"" + annotation.next() + "\" closes a cycle: " + cycle,
+                        "end the chain with a method whose @LlmFallback has no next, or with a method that "
+                                + "has no @LlmFallback");
+            }
+            link = next;
+        }
+        return new ChainPlan(methods, annotated, invokers, providers, labels, predicates,
+                timeouts.stream().mapToLong(Long::longValue).toArray(), deadlineNanos, async);
+    }
+
+    private static long duration(Method head, Method link, String attribute, String text) {
+        if (text.isBlank()) {
+            return 0;
+        }
+        try {
+            return Durations.parse(text).toNanos();
+        } catch (IllegalArgumentException unreadable) {
+            throw invalid(head, link, attribute + " = " + unreadable.getMessage(), "write e.g. " + attribute
+                    + " = \"10s\" (also \"1500ms\", \"2m\", \"1m30s\", \"PT10S\")");
+        }
+    }
+
+    private static SkipPredicate predicate(Method head, Method link, LlmFallback annotation) {
+        Class<? extends SkipPredicate> type = annotation.skipOn();
+        try {
+            return Predicates.instance(type);
+        } catch (IllegalArgumentException unusable) {
+            throw invalid(head, link, "skipOn = " + type.getName() + ".class cannot be used: "
+                    + unusable.getMessage(), "give " + type.getSimpleName()
+                    + " a public static final INSTANCE field or a public no-arg constructor", unusable.getCause());
+        }
+    }
+
+    /** Finds the sibling named {@code name} that fits {@code head}'s chain, or explains what is wrong. */
+    private static Method sibling(Class<?> owner, Method head, Method link, String name) {
+        List<Method> named = candidates(owner).stream().filter(m -> m.getName().equals(name))
+                .collect(Collectors.toList());
+        if (named.isEmpty()) {
+            List<String> near = NearMisses.of(name, candidates(owner).stream().map(Method::getName)
+                    .distinct().collect(Collectors.toList()));
+            String hint = near.isEmpty() ? "" : "; did you mean " + near.stream().map(n -> "\"" + n + "\"")
+                    .collect(Collectors.joining(" or ")) + "?";
+            throw invalid(head, link, "next = \"" + name + "\" names no method of " + owner.getSimpleName()
+                    + " or its superclasses" + hint, "set next to the name of a sibling method");
+        }
+        Class<?>[] params = head.getParameterTypes();
+        List<Method> exact = new ArrayList<>();
+        List<Method> withPrevious = new ArrayList<>();
+        for (Method m : named) {
+            Class<?>[] p = m.getParameterTypes();
+            if (Arrays.equals(p, params)) {
+                exact.add(m);
+            } else if (p.length == params.length + 1 && Arrays.equals(Arrays.copyOf(p, params.length), params)
+                    && (p[params.length] == Throwable.class || p[params.length] == Exception.class)) {
+                withPrevious.add(m);
+            }
+        }
+        Method chosen;
+        if (exact.size() == 1) {
+            chosen = exact.get(0);
+        } else if (exact.isEmpty() && withPrevious.size() == 1) {
+            chosen = withPrevious.get(0);
+        } else if (exact.isEmpty() && withPrevious.isEmpty()) {
+            throw invalid(head, link, "next = \"" + name + "\" names " + named.stream().map(Describe::method)
+                    .collect(Collectors.joining(", ")) + ", which does not take the head's parameters "
+                    + Describe.parameters(params), "give " + name + " the parameters " + Describe.parameters(params)
+                    + ", optionally followed by one Throwable or Exception parameter that receives the previous "
+                    + "failure");
+        } else {
+            throw invalid(head, link, "next = \"" + name + "\" is ambiguous: " + withPrevious.stream()
+                    .map(Describe::method).collect(Collectors.joining(" and ")) + " both fit",
+                    "keep one of them, or add an overload taking exactly " + Describe.parameters(params));
+        }
+        if (Modifier.isStatic(chosen.getModifiers()) != Modifier.isStatic(head.getModifiers())) {
+            boolean headStatic = Modifier.isStatic(head.getModifiers());
+            throw invalid(head, link, "next = \"" + name + "\" names " + Describe.method(chosen) + ", which is "
+                    + (headStatic ? "an instance method" : "static") + " while the head " + head.getName()
+                    + " is " + (headStatic ? "static" : "an instance method"),
+                    "make both static or both instance methods");
+        }
+        if (Modifier.isAbstract(chosen.getModifiers())) {
+            throw invalid(head, link, "next = \"" + name + "\" names " + Describe.method(chosen)
+                    + ", which is abstract", "name a method with a body");
+        }
+        if (!ReturnTypes.assignable(head.getGenericReturnType(), chosen.getGenericReturnType())) {
+            throw invalid(head, link, "next = \"" + name + "\" names " + Describe.method(chosen) + ", which returns "
+                    + chosen.getGenericReturnType().getTypeName() + ", not assignable to the head's return type "
+                    + head.getGenericReturnType().getTypeName(),
+                    "make " + name + " return " + head.getGenericReturnType().getTypeName() + " or a subtype");
+        }
+        return chosen;
+    }
+
+    /**
+     * The methods a chain may name: all declared by {@code owner}, then the non-private ones its
+     * superclasses declare that {@code owner} does not override. Bridges and synthetic methods are skipped.
+     */
+    private static List<Method> candidates(Class<?> owner) {
+        Map<String, Method> bySignature = new LinkedHashMap<>();
+        for (Class<?> type = owner; type != null && type != Object.class; type = type.getSuperclass()) {
+            for (Method m : type.getDeclaredMethods()) {
+                if (m.isBridge() || m.isSynthetic() || (type != owner && Modifier.isPrivate(m.getModifiers()))) {
+                    continue;
+                }
+                bySignature.putIfAbsent(m.getName() + Arrays.toString(m.getParameterTypes()), m);
+            }
+        }
+        return new ArrayList<>(bySignature.values());
+    }
+
+    /** Adapts {@code link} to {@link #INVOKER_TYPE}, running exactly its own body. */
+    private static MethodHandle invoker(Method head, Method link) {
+        Class<?> declaring = link.getDeclaringClass();
+        boolean isStatic = Modifier.isStatic(link.getModifiers());
+        int argCount = head.getParameterCount();
+        boolean takesPrevious = link.getParameterCount() == argCount + 1;
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(declaring, MethodHandles.lookup());
+            MethodHandle handle = isStatic || Modifier.isPrivate(link.getModifiers())
+                    ? lookup.unreflect(link)
+                    : lookup.unreflectSpecial(link, declaring);
+            handle = handle.asFixedArity();
+            handle = handle.asType(handle.type().generic());
+            if (isStatic) {
+                handle = MethodHandles.dropArguments(handle, 0, Object.class);
+            }
+            handle = handle.asSpreader(1, Object[].class, argCount);
+            if (!takesPrevious) {
+                handle = MethodHandles.dropArguments(handle, 2, Object.class);
+            }
+            return handle.asType(INVOKER_TYPE);
+        } catch (IllegalAccessException | RuntimeException inaccessible) {
+            throw invalid(head, link, "llm-fallback cannot invoke " + Describe.method(link) + " ("
+                    + inaccessible + ")", "if " + declaring.getSimpleName() + " is in a named module, open its "
+                    + "package to llm-fallback (opens " + declaring.getPackageName() + ")", inaccessible);
+        }
+    }
+
+    static FallbackConfigurationException invalid(Method head, Method culprit, String problem, String fix) {
+        return invalid(head, culprit, problem, fix, null);
+    }
+
+    static FallbackConfigurationException invalid(Method head, Method culprit, String problem, String fix,
+            Throwable cause) {
+        String where = culprit.equals(head) ? Describe.method(head)
+                : Describe.method(culprit) + " (in the chain that starts at " + Describe.method(head) + ")";
+        return new FallbackConfigurationException("Invalid @LlmFallback on " + where + ": " + problem + (problem.endsWith("?") ? " " : ". ") + "Fix: "
+                + fix + ".", cause);
+    }
+}

@@ -1,0 +1,117 @@
+package dev.llmfallback.internal.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the {@link Engine} runs: the links in order, the chain's deadline, whether the front door answers with
+ * a future, and the {@link Scheduler} that gives it time and threads. Immutable and thread-safe; one instance
+ * serves every call of its chain.
+ */
+public final class Chain {
+
+    private final Link[] links;
+    private final long deadlineNanos;
+    private final boolean returnsFuture;
+    private final boolean headRunsInline;
+    private final Scheduler scheduler;
+
+    /**
+     * Creates a chain.
+     *
+     * @param links         the links, in order; at least one
+     * @param deadlineNanos the whole chain's budget in nanoseconds, 0 for none
+     * @param returnsFuture whether {@link Engine#run} must answer with a future (an async annotated head)
+     * @param scheduler     time and threads; {@link Workers#SYSTEM} outside tests
+     * @throws IllegalArgumentException if there is no link or the deadline is negative
+     */
+    public Chain(List<Link> links, long deadlineNanos, boolean returnsFuture, Scheduler scheduler) {
+        this.links = links.toArray(Link[]::new);
+        if (this.links.length == 0) {
+            throw new IllegalArgumentException("a chain needs at least one link");
+        }
+        for (Link link : this.links) {
+            Objects.requireNonNull(link, "link");
+        }
+        if (deadlineNanos < 0) {
+            throw new IllegalArgumentException("negative deadline: " + deadlineNanos);
+        }
+        this.deadlineNanos = deadlineNanos;
+        this.returnsFuture = returnsFuture;
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        Link head = this.links[0];
+        this.headRunsInline = !returnsFuture && deadlineNanos == 0 && head.timeoutNanos() == 0 && !head.async();
+    }
+
+    /**
+     * The number of links.
+     *
+     * @return at least 1
+     */
+    public int size() {
+        return links.length;
+    }
+
+    /**
+     * Link {@code i}.
+     *
+     * @param i the link's index
+     * @return the link
+     */
+    public Link link(int i) {
+        return links[i];
+    }
+
+    /**
+     * The chain's budget.
+     *
+     * @return nanoseconds, 0 for none
+     */
+    public long deadlineNanos() {
+        return deadlineNanos;
+    }
+
+    /**
+     * Whether {@link Engine#run} answers with a future: the head of an annotated async chain.
+     *
+     * @return {@code true} for an async head
+     */
+    public boolean returnsFuture() {
+        return returnsFuture;
+    }
+
+    /**
+     * Whether a weaving front door may run the head's body itself, on the calling thread, between
+     * {@link Engine#startInline} and {@link Engine#headAnswered} or {@link Engine#headFailed}: the head is
+     * synchronous and nothing bounds its time (no timeout of its own, no deadline), so the engine would only
+     * have invoked it where it stands.
+     *
+     * @return {@code true} if the head may run inline
+     */
+    public boolean headRunsInline() {
+        return headRunsInline;
+    }
+
+    /**
+     * Time and threads for this chain's runs.
+     *
+     * @return the scheduler
+     */
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    /**
+     * The provider labels, in order.
+     *
+     * @return an unmodifiable list
+     */
+    public List<String> providers() {
+        List<String> names = new ArrayList<>(links.length);
+        for (Link link : links) {
+            names.add(link.provider());
+        }
+        return List.copyOf(names);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.llmfallback.internal.run;
+
+import java.lang.reflect.Method;
+
+/**
+ * One thread's answer to "is this intercepted execution a link that a running chain invoked?": the engine
+ * announces the annotated method it is about to invoke, and the front door that intercepts that very
+ * execution consumes the announcement and runs the body instead of starting a chain of its own (SPEC §4:
+ * a link never starts a chain, no attempt is recorded twice). Confined to its thread.
+ */
+public final class ReentryGuard {
+
+    private Method expectedLink;
+    /** The signature ({@code name + descriptor}) of {@link #expectedLink}, interned. */
+    private String expectedSignature;
+
+    ReentryGuard() {
+    }
+
+    /**
+     * Announces that the engine is about to invoke {@code link}'s own body.
+     *
+     * @param link      the annotated method about to run, or {@code null} to withdraw the announcement
+     * @param signature its signature, interned; {@code null} with it
+     */
+    public void expect(Method link, String signature) {
+        expectedLink = link;
+        expectedSignature = signature;
+    }
+
+    /**
+     * Called by a front door first thing when it intercepts an annotated method's execution. Consumes the
+     * announcement: whatever the answer, the next interception on this thread starts fresh.
+     *
+     * @param executing the method whose execution is intercepted
+     * @return {@code true} if this execution is a link invoked by a running chain and must run its body
+     */
+    public boolean consume(Method executing) {
+        Method expected = expectedLink;
+        if (expected == null) {
+            return false;
+        }
+        expectedLink = null;
+        return expected == executing || expected.equals(executing);
+    }
+
+    /**
+     * {@link #consume(Method)} for a method known by its declaring class and interned signature, compared by
+     * identity first.
+     *
+     * @param type      the declaring class of the executing method
+     * @param signature its signature
+     * @return {@code true} if this execution is a link invoked by a running chain and must run its body
+     */
+    public boolean consume(Class<?> type, String signature) {
+        Method expected = expectedLink;
+        if (expected == null) {
+            return false;
+        }
+        expectedLink = null;
+        return expected.getDeclaringClass() == type && signature.equals(expectedSignature);
+    }
+
+    void clear() {
+        expectedLink = null;
+        expectedSignature = null;
+    }
+}

@@ -1,0 +1,169 @@
+package dev.llmfallback.internal.run;
+
+import dev.llmfallback.AllProvidersFailedException;
+import dev.llmfallback.Attempt.Outcome;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The chain's semantics, written once: what a link's attempt may take, how its outcome is judged and what is
+ * recorded (the rules of the <a href="../../package-summary.html#rules">API package documentation</a>). The
+ * runners, {@link Engine} (sync) and {@link AsyncRun} (async), are thin drivers: they start attempts and wait
+ * for them in their own way, and ask this class every question a rule answers. They differ only where they
+ * must: a sync run heeds its caller's interrupt flag, an async run has no caller thread to heed.
+ *
+ * <ul>
+ *   <li>{@link #budget}: before an attempt, how long it may take: its own timeout, capped by what is left of
+ *       the chain's deadline; when nothing is left, the links not tried are recorded
+ *       {@link Outcome#NOT_TRIED NOT_TRIED} and the chain ends.</li>
+ *   <li>{@link #late}: an outcome that arrives after the attempt's budget is rejected, whatever the scheduler
+ *       did, and the attempt counts as {@link #timedOut timed out}.</li>
+ *   <li>{@link #failed}: an {@link Error}, an {@link InterruptedException} or (sync) a set interrupt flag
+ *       ends the chain unjudged; otherwise the link's predicate decides, and a predicate that throws ends the
+ *       chain with its own exception. After the last link, {@link AllProvidersFailedException}.</li>
+ * </ul>
+ * Stateless and thread-safe.
+ */
+final class Rules {
+
+    private Rules() {
+    }
+
+    /**
+     * How long link {@code i}'s attempt, starting at {@code now}, may take.
+     *
+     * @param chainStart when the chain started
+     * @return nanoseconds, 0 for no bound
+     * @throws AllProvidersFailedException when the chain's deadline has passed, after recording the links not
+     *                                     tried
+     */
+    static long budget(Chain chain, int i, long chainStart, long now, AttemptSink sink) {
+        long own = chain.link(i).timeoutNanos();
+        long deadline = chain.deadlineNanos();
+        if (deadline == 0) {
+            return own;
+        }
+        long left = chainStart + deadline - now;
+        if (left <= 0) {
+            for (int untried = i; untried < chain.size(); untried++) {
+                sink.record(untried, Outcome.NOT_TRIED, null, now, now);
+            }
+            throw new AllProvidersFailedException(sink.attempts());
+        }
+        return own == 0 ? left : Math.min(own, left);
+    }
+
+    /**
+     * Whether an outcome that arrived at {@code end} came after its attempt's budget.
+     *
+     * @param budget what {@link #budget} gave the attempt
+     */
+    static boolean late(long budget, long start, long end) {
+        return budget != 0 && end - start > budget;
+    }
+
+    /** Records link {@code i}'s answer. */
+    static void succeeded(int i, long start, long end, AttemptSink sink) {
+        sink.record(i, Outcome.SUCCEEDED, null, start, end);
+    }
+
+    /**
+     * Records link {@code i}'s attempt as timed out. A hang is always worth moving on from: no predicate.
+     *
+     * @return the failure the next link receives as the previous one
+     * @throws AllProvidersFailedException if {@code i} is the last link
+     */
+    static TimeoutException timedOut(Chain chain, int i, long budget, long start, long end, AttemptSink sink) {
+        TimeoutException failure = new TimeoutException("attempt timed out after "
+                + TimeUnit.NANOSECONDS.toMillis(budget) + " ms");
+        sink.record(i, Outcome.TIMED_OUT, failure, start, end);
+        if (i == chain.size() - 1) {
+            throw new AllProvidersFailedException(sink.attempts());
+        }
+        return failure;
+    }
+
+    /**
+     * Judges and records link {@code i}'s failure. Returns if the chain moves on to the next link; otherwise
+     * throws what ends the chain.
+     *
+     * @param failure      what the link threw, unwrapped
+     * @param judged       the verdict reached where the failure happened, within the attempt's budget (a
+     *                     timed attempt's worker, an async stage's callback), or {@code null} to judge here
+     * @param callerThread whether this runs on the caller's thread of a sync run, whose interrupt flag ends
+     *                     the chain
+     * @throws Throwable the failure itself (stop, Error, interrupt), the predicate's own exception with the
+     *                   failure suppressed, or {@link AllProvidersFailedException} after the last link
+     */
+    static void failed(Chain chain, int i, Throwable failure, Settled judged, boolean callerThread, long start,
+            long end, AttemptSink sink) throws Throwable {
+        if (endsChainUnjudged(failure, callerThread)) {
+            sink.record(i, Outcome.STOPPED, failure, start, end);
+            throw failure;
+        }
+        boolean skip;
+        if (judged != null && judged.judged()) {
+            if (judged.predicateFailure() != null) {
+                throw stoppedByPredicate(i, failure, judged.predicateFailure(), start, end, sink);
+            }
+            skip = judged.skip();
+        } else {
+            try {
+                skip = chain.link(i).skipOn().shouldSkip(failure);
+            } catch (Throwable predicateFailure) {
+                throw stoppedByPredicate(i, failure, predicateFailure, start, end, sink);
+            }
+        }
+        if (!skip) {
+            sink.record(i, Outcome.STOPPED, failure, start, end);
+            throw failure;
+        }
+        sink.record(i, Outcome.FAILED, failure, start, end);
+        if (i == chain.size() - 1) {
+            throw new AllProvidersFailedException(sink.attempts());
+        }
+    }
+
+    private static Throwable stoppedByPredicate(int i, Throwable failure, Throwable predicateFailure, long start,
+            long end, AttemptSink sink) {
+        sink.record(i, Outcome.STOPPED, failure, start, end);
+        if (predicateFailure != failure) {
+            predicateFailure.addSuppressed(failure);
+        }
+        return predicateFailure;
+    }
+
+    /**
+     * Errors and interruptions are never judged by a predicate: an outage is not an OutOfMemoryError, and a
+     * caller that interrupts wants the chain to end, not to move on. On the caller's thread the interrupt
+     * flag is set again for an InterruptedException, whose thrower cleared it, so that the caller still sees
+     * it; and a set flag ends the chain whatever the failure.
+     */
+    static boolean endsChainUnjudged(Throwable failure, boolean callerThread) {
+        if (failure instanceof Error) {
+            return true;
+        }
+        if (failure instanceof InterruptedException) {
+            if (callerThread) {
+                Thread.currentThread().interrupt();
+            }
+            return true;
+        }
+        return callerThread && Thread.currentThread().isInterrupted();
+    }
+
+    /**
+     * The failure inside the wrappers futures add (SPEC §7). Never builds an exception around a provider's
+     * failure: that would call its {@code toString}, which may throw.
+     */
+    static Throwable unwrap(Throwable failure) {
+        Throwable current = failure;
+        for (int depth = 0; depth < 8 && (current instanceof CompletionException || current instanceof ExecutionException)
+                && current.getCause() != null; depth++) {
+            current = current.getCause();
+        }
+        return current;
+    }
+}

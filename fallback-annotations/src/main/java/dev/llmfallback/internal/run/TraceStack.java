@@ -1,0 +1,235 @@
+package dev.llmfallback.internal.run;
+
+import dev.llmfallback.Attempt;
+import dev.llmfallback.Attempt.Outcome;
+import dev.llmfallback.FallbackTrace;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One thread's sync chains: one frame per chain active on the thread (more than one only when a chain runs
+ * inside a provider of another), and what {@link FallbackTrace#current()} answers.
+ *
+ * <p>Confined to its thread. Frames are reused from call to call, so recording allocates nothing; an
+ * immutable {@link FallbackTrace} is made only on request and cached until the frame changes. "Current" means
+ * most recently changed: inside a provider, right after a nested chain returned, that nested chain; once the
+ * outer chain records its next attempt, the outer one. A finished nested frame is cleared when the top-level
+ * chain returns, so nothing a trace holds outlives the next chain on the thread.
+ */
+public final class TraceStack {
+
+    private Frame[] frames = new Frame[2];
+    private int depth;
+    /** The nested chain that finished last while its outer chain still runs; null when none. */
+    private Frame finishedNested;
+    /** Orders frame changes, so that "current" can pick the most recently changed frame. */
+    private long changes;
+
+    TraceStack() {
+    }
+
+    /**
+     * What {@link FallbackTrace#current()} answers: the innermost active chain's attempts so far, else the
+     * last top-level chain that finished on this thread, else the empty trace.
+     *
+     * @return the trace, never {@code null}
+     */
+    public static FallbackTrace currentTrace() {
+        ThreadState thread = ThreadState.peek();
+        return thread == null ? FallbackTrace.empty() : thread.traces().current();
+    }
+
+    private FallbackTrace current() {
+        Frame frame = frames[depth > 0 ? depth - 1 : 0];
+        Frame nested = finishedNested;
+        if (nested != null && (frame == null || nested.changedAt > frame.changedAt)) {
+            frame = nested;
+        }
+        return frame == null || frame.chain == null ? FallbackTrace.empty() : frame.snapshot();
+    }
+
+    Frame enter(Chain chain, long startNanos) {
+        if (depth == frames.length) {
+            frames = Arrays.copyOf(frames, depth * 2);
+        }
+        Frame frame = frames[depth];
+        if (frame == null) {
+            frame = new Frame();
+            frames[depth] = frame;
+        }
+        if (frame == finishedNested) {
+            finishedNested = null;
+        }
+        // Started before it counts as active: if starting fails (out of memory), the stack stays as it was.
+        frame.start(chain, startNanos);
+        depth++;
+        return frame;
+    }
+
+    void exit(Frame frame) {
+        // Normally the top frame. A frame above it was abandoned (a front door failed between starting a
+        // chain inline and ending it, e.g. out of memory): drop it, so that this thread's stack heals here.
+        int top = depth - 1;
+        while (top >= 0 && frames[top] != frame) {
+            top--;
+        }
+        if (top < 0) {
+            return;
+        }
+        while (depth - 1 > top) {
+            frames[--depth].finish();
+        }
+        frame.finish();
+        depth--;
+        if (finishedNested != null && finishedNested != frame) {
+            finishedNested.clear();
+            finishedNested = null;
+        }
+        if (depth > 0) {
+            finishedNested = frame;
+        }
+    }
+
+    /**
+     * How many chains are active on this thread.
+     *
+     * @return the depth
+     */
+    public int depth() {
+        return depth;
+    }
+
+    /** Forgets every finished chain when none is running on this thread: for worker threads, between tasks. */
+    void clearIfIdle() {
+        if (depth == 0) {
+            for (Frame frame : frames) {
+                if (frame != null) {
+                    frame.clear();
+                }
+            }
+            finishedNested = null;
+        }
+    }
+
+    /**
+     * One chain run's attempts, recorded into arrays reused by the next run at the same depth. The sync
+     * runner's {@link AttemptSink}.
+     */
+    public final class Frame implements AttemptSink {
+        private long changedAt;
+        private Chain chain;
+        private int count;
+        private boolean active;
+        private long startNanos;
+        private long endNanos;
+        private Outcome[] outcomes = new Outcome[4];
+        private Throwable[] failures = new Throwable[4];
+        private long[] starts = new long[4];
+        private long[] ends = new long[4];
+        private FallbackTrace snapshot;
+        private Object attachment;
+
+        Frame() {
+        }
+
+        void start(Chain newChain, long start) {
+            clear();
+            int size = newChain.size();
+            if (size > outcomes.length) {
+                outcomes = new Outcome[size];
+                failures = new Throwable[size];
+                starts = new long[size];
+                ends = new long[size];
+            }
+            chain = newChain;
+            active = true;
+            changedAt = ++changes;
+            startNanos = start;
+        }
+
+        @Override
+        public void record(int index, Outcome outcome, Throwable failure, long start, long end) {
+            outcomes[count] = outcome;
+            failures[count] = failure;
+            starts[count] = start;
+            ends[count] = end;
+            count++;
+            changedAt = ++changes;
+            snapshot = null;
+            // Link indexes and attempt positions coincide: every link before the one recorded was tried.
+            assert index == count - 1 : "attempts are recorded in link order";
+        }
+
+        @Override
+        public List<Attempt> attempts() {
+            return snapshot().attempts();
+        }
+
+        void finish() {
+            active = false;
+            changedAt = ++changes;
+            // The last attempt's end, read once by the engine; a chain that recorded nothing reads the clock.
+            endNanos = count > 0 ? ends[count - 1] : chain.scheduler().nanoTime();
+            snapshot = null;
+        }
+
+        Chain chain() {
+            return chain;
+        }
+
+        long startNanos() {
+            return startNanos;
+        }
+
+        TraceStack stack() {
+            return TraceStack.this;
+        }
+
+        /**
+         * What a front door keeps with this frame, reused with it: the typed token it hands to woven code.
+         *
+         * @return the attachment, {@code null} until one is set
+         */
+        public Object attachment() {
+            return attachment;
+        }
+
+        /**
+         * Sets {@link #attachment()}.
+         *
+         * @param value the front door's token for this frame
+         */
+        public void attach(Object value) {
+            attachment = value;
+        }
+
+        void clear() {
+            if (count > 0) {
+                Arrays.fill(failures, 0, count, null);
+            }
+            chain = null;
+            count = 0;
+            snapshot = null;
+        }
+
+        FallbackTrace snapshot() {
+            FallbackTrace trace = snapshot;
+            if (trace == null) {
+                List<Attempt> attempts = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    Link link = chain.link(i);
+                    attempts.add(new Attempt(i, link.provider(), link.method(), outcomes[i], failures[i],
+                            Duration.ofNanos(Math.max(0, ends[i] - starts[i]))));
+                }
+                long end = active ? chain.scheduler().nanoTime() : endNanos;
+                trace = FallbackTrace.of(attempts, Duration.ofNanos(Math.max(0, end - startNanos)));
+                if (!active) {
+                    snapshot = trace;
+                }
+            }
+            return trace;
+        }
+    }
+}
