@@ -6,6 +6,8 @@ import static dev.llmfallback.tck.Script.Behaviour.fail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.llmfallback.AllProvidersFailedException;
 import dev.llmfallback.Attempt;
@@ -61,8 +63,15 @@ public abstract class BehaviourContract {
      * (timeout + 50 ms) is checked once, with a real HTTP client, by a dedicated test of the engine.
      */
     protected static final long SLACK_MS = 1_000;
+    /** How long a test, or an async door, waits for a chain's future before failing instead of hanging. */
+    public static final long AWAIT_S = 10;
 
     protected abstract FrontDoor door();
+
+    /** Skips a scenario about the calling thread where the door runs async chains ({@link FrontDoor#async()}). */
+    protected void assumeSyncDoor(String why) {
+        assumeFalse(door().async(), "sync chains only: " + why);
+    }
 
     @BeforeEach
     @AfterEach
@@ -132,7 +141,7 @@ public abstract class BehaviourContract {
 
         assertThatThrownBy(() -> door().threeProviders(script, PROMPT)).isSameAs(promptTooLong);
         assertThat(script.calledProviders()).containsExactly(0);
-        assertThat(FallbackTrace.current().attempts()).extracting(Attempt::outcome).containsExactly(Outcome.STOPPED);
+        assertThat(door().lastTrace().attempts()).extracting(Attempt::outcome).containsExactly(Outcome.STOPPED);
     }
 
     @Test
@@ -195,7 +204,7 @@ public abstract class BehaviourContract {
         assertThat(thrown).isInstanceOf(IllegalStateException.class).hasMessage(ThrowingPredicate.MESSAGE);
         assertThat(thrown.getSuppressed()).containsExactly(overloaded);
         assertThat(script.calledProviders()).containsExactly(0);
-        assertThat(FallbackTrace.current().attempts()).extracting(Attempt::outcome).containsExactly(Outcome.STOPPED);
+        assertThat(door().lastTrace().attempts()).extracting(Attempt::outcome).containsExactly(Outcome.STOPPED);
     }
 
     // ---- errors and interruption -------------------------------------------------------------------
@@ -207,7 +216,7 @@ public abstract class BehaviourContract {
 
         assertThatThrownBy(() -> door().threeProviders(script, PROMPT)).isSameAs(error);
         assertThat(script.calledProviders()).containsExactly(0);
-        assertThat(FallbackTrace.current().attempts()).extracting(Attempt::outcome).containsExactly(Outcome.STOPPED);
+        assertThat(door().lastTrace().attempts()).extracting(Attempt::outcome).containsExactly(Outcome.STOPPED);
     }
 
     @Test
@@ -220,17 +229,29 @@ public abstract class BehaviourContract {
     }
 
     @Test
-    public void interruptedException_stopsChain_andRestoresInterruptFlag() {
+    public void interruptedException_stopsChain_unjudged() {
+        InterruptedException interrupted = new InterruptedException("interrupted");
+        Script script = Script.of(fail(interrupted), answer("from openai"), answer("from local"));
+
+        assertThatThrownBy(() -> door().threeProviders(script, PROMPT)).isSameAs(interrupted);
+        assertThat(script.calledProviders()).containsExactly(0);
+        assertThat(door().lastTrace().attempts()).extracting(Attempt::outcome).containsExactly(Outcome.STOPPED);
+    }
+
+    @Test
+    public void interruptedException_restoresInterruptFlag() {
+        assumeSyncDoor("the flag restored is the calling thread's, and an async chain's provider runs elsewhere");
         InterruptedException interrupted = new InterruptedException("interrupted");
         Script script = Script.of(fail(interrupted), answer("from openai"), answer("from local"));
 
         assertThatThrownBy(() -> door().threeProviders(script, PROMPT)).isSameAs(interrupted);
         assertThat(Thread.interrupted()).as("interrupt flag after the chain").isTrue();
-        assertThat(script.calledProviders()).containsExactly(0);
     }
 
     @Test
     public void interruptFlagSet_retryableFailure_stopsChain_flagKept() {
+        assumeSyncDoor("the provider sets the flag of the thread it runs on, the caller's only in a sync chain;"
+                + " an async chain has no caller's thread to consult (cancelling its future is how to stop it)");
         ConnectException refused = new ConnectException("refused");
         Script script = Script.of(prompt -> {
             Thread.currentThread().interrupt();
@@ -240,7 +261,7 @@ public abstract class BehaviourContract {
         assertThatThrownBy(() -> door().threeProviders(script, PROMPT)).isSameAs(refused);
         assertThat(Thread.interrupted()).as("interrupt flag after the chain").isTrue();
         assertThat(script.calledProviders()).containsExactly(0);
-        assertThat(FallbackTrace.current().attempts()).extracting(Attempt::outcome).containsExactly(Outcome.STOPPED);
+        assertThat(door().lastTrace().attempts()).extracting(Attempt::outcome).containsExactly(Outcome.STOPPED);
     }
 
     // ---- answers and arguments ---------------------------------------------------------------------
@@ -251,7 +272,7 @@ public abstract class BehaviourContract {
 
         assertThat(door().threeProviders(script, PROMPT)).isNull();
         assertThat(script.calledProviders()).containsExactly(0);
-        assertThat(FallbackTrace.current().succeeded()).isTrue();
+        assertThat(door().lastTrace().succeeded()).isTrue();
     }
 
     @Test
@@ -270,7 +291,7 @@ public abstract class BehaviourContract {
         Script script = Script.of(fail(overloaded), answer("from openai"), answer("from local"));
 
         door().threeProviders(script, PROMPT);
-        FallbackTrace trace = FallbackTrace.current();
+        FallbackTrace trace = door().lastTrace();
 
         assertThat(trace.attempts()).extracting(Attempt::outcome).containsExactly(Outcome.FAILED, Outcome.SUCCEEDED);
         assertThat(trace.attempts()).extracting(Attempt::provider).containsExactly("anthropic", "openai");
@@ -291,7 +312,7 @@ public abstract class BehaviourContract {
         Script script = Script.of(fail(status(503)), fail(status(401)), answer("from local"));
 
         catchThrowable(() -> door().threeProviders(script, PROMPT));
-        FallbackTrace trace = FallbackTrace.current();
+        FallbackTrace trace = door().lastTrace();
 
         assertThat(trace.attempts()).extracting(Attempt::outcome).containsExactly(Outcome.FAILED, Outcome.STOPPED);
         assertThat(trace.succeeded()).isFalse();
@@ -306,11 +327,13 @@ public abstract class BehaviourContract {
         AllProvidersFailedException all = (AllProvidersFailedException) catchThrowable(
                 () -> door().threeProviders(script, PROMPT));
 
-        assertThat(FallbackTrace.current().attempts()).isEqualTo(all.attempts());
+        assertThat(door().lastTrace().attempts()).isEqualTo(all.attempts());
     }
 
     @Test
     public void traceReadInsideAProvider_showsTheAttemptsSoFar() throws Exception {
+        assumeSyncDoor("the provider reads FallbackTrace.current(), its own thread's trace; SPEC §5/§7 give an"
+                + " async chain no thread trace, only FallbackTrace.of(its future), which a provider cannot reach");
         AtomicReference<FallbackTrace> seen = new AtomicReference<>();
         Script script = Script.of(fail(status(503)), prompt -> {
             seen.set(FallbackTrace.current());
@@ -320,7 +343,7 @@ public abstract class BehaviourContract {
         door().threeProviders(script, PROMPT);
 
         assertThat(seen.get().attempts()).extracting(Attempt::outcome).containsExactly(Outcome.FAILED);
-        assertThat(FallbackTrace.current().attempts()).hasSize(2);
+        assertThat(door().lastTrace().attempts()).hasSize(2);
     }
 
     @Test
@@ -330,7 +353,7 @@ public abstract class BehaviourContract {
         AtomicReference<FallbackTrace> innerTrace = new AtomicReference<>();
         Script outer = Script.of(prompt -> {
             innerAnswer.set(door().threeProviders(inner, prompt));
-            innerTrace.set(FallbackTrace.current());
+            innerTrace.set(door().lastTrace());
             throw status(503);
         }, answer("outer openai"), answer("outer local"));
 
@@ -339,7 +362,7 @@ public abstract class BehaviourContract {
         assertThat(innerAnswer.get()).isEqualTo("inner openai");
         assertThat(innerTrace.get().attempts()).extracting(Attempt::outcome)
                 .containsExactly(Outcome.FAILED, Outcome.SUCCEEDED);
-        FallbackTrace trace = FallbackTrace.current();
+        FallbackTrace trace = door().lastTrace();
         assertThat(trace.attempts()).extracting(Attempt::outcome).containsExactly(Outcome.FAILED, Outcome.SUCCEEDED);
         assertThat(trace.attempts().get(0).failure()).isInstanceOf(ProviderException.class);
         assertThat(((ProviderException) trace.attempts().get(0).failure()).statusCode()).isEqualTo(503);
@@ -359,7 +382,7 @@ public abstract class BehaviourContract {
         for (int i = 0; i < 500; i++) {
             String prompt = i + (i % 2 == 1 ? " odd" : " even");
             String answer = door().threeProviders(script, prompt);
-            FallbackTrace trace = FallbackTrace.current();
+            FallbackTrace trace = door().lastTrace();
             if (i % 2 == 1) {
                 assertThat(answer).isEqualTo("second " + prompt);
                 assertThat(trace.attempts()).extracting(Attempt::provider).containsExactly("anthropic", "openai");
@@ -391,7 +414,7 @@ public abstract class BehaviourContract {
                         boolean odd = (i + thread) % 2 == 1;
                         String prompt = "t" + thread + " i" + i + (odd ? " odd" : " even");
                         String answer = door().threeProviders(script, prompt);
-                        FallbackTrace trace = FallbackTrace.current();
+                        FallbackTrace trace = door().lastTrace();
                         assertThat(answer).isEqualTo((odd ? "second " : "first ") + prompt);
                         assertThat(trace.attempts()).hasSize(odd ? 2 : 1);
                         assertThat(trace.winner().map(Attempt::provider)).contains(odd ? "openai" : "anthropic");
@@ -421,18 +444,18 @@ public abstract class BehaviourContract {
         assertThat(thrown).isInstanceOf(AllProvidersFailedException.class);
         assertThat(thrown.getMessage()).doesNotContain(SECRET);
         assertThat(thrown.toString()).doesNotContain(SECRET);
-        assertThat(FallbackTrace.current().toString()).doesNotContain(SECRET);
-        assertThat(FallbackTrace.current().attempts()).allSatisfy(a -> assertThat(a.toString()).doesNotContain(SECRET));
+        assertThat(door().lastTrace().toString()).doesNotContain(SECRET);
+        assertThat(door().lastTrace().attempts()).allSatisfy(a -> assertThat(a.toString()).doesNotContain(SECRET));
     }
 
     // ---- async chains (SPEC §7) --------------------------------------------------------------------
 
     private static <T> T await(CompletableFuture<T> future) throws Exception {
-        return future.get(10, TimeUnit.SECONDS);
+        return future.get(AWAIT_S, TimeUnit.SECONDS);
     }
 
     private static Throwable failureOf(CompletableFuture<?> future) {
-        Throwable thrown = catchThrowable(() -> future.get(10, TimeUnit.SECONDS));
+        Throwable thrown = catchThrowable(() -> future.get(AWAIT_S, TimeUnit.SECONDS));
         assertThat(thrown).as("the future must fail, not hang").isInstanceOf(ExecutionException.class);
         return thrown.getCause();
     }
@@ -541,7 +564,7 @@ public abstract class BehaviourContract {
         Script script = Script.of(answer("from anthropic"), answer("from openai"), answer("from local"));
 
         assertThat(door().timedThreeProviders(script, PROMPT)).isEqualTo("from anthropic");
-        assertThat(FallbackTrace.current().attempts()).extracting(Attempt::outcome).containsExactly(Outcome.SUCCEEDED);
+        assertThat(door().lastTrace().attempts()).extracting(Attempt::outcome).containsExactly(Outcome.SUCCEEDED);
     }
 
     @Test
@@ -570,7 +593,7 @@ public abstract class BehaviourContract {
             assertThat(tookMs).isGreaterThanOrEqualTo(TIMEOUT_MS - 5).isLessThan(TIMEOUT_MS + SLACK_MS);
             assertThat(Thread.currentThread().isInterrupted()).as("our timeout's interrupt reaches the caller").isFalse();
             assertThat(nextSawInterrupt.get()).as("our timeout's interrupt reaches the next attempt").isFalse();
-            List<Attempt> attempts = FallbackTrace.current().attempts();
+            List<Attempt> attempts = door().lastTrace().attempts();
             assertThat(attempts).extracting(Attempt::outcome).containsExactly(Outcome.TIMED_OUT, Outcome.SUCCEEDED);
             assertThat(attempts.get(0).failure()).isInstanceOf(TimeoutException.class);
             assertThat(hang.interrupted.await(10, TimeUnit.SECONDS)).as("the abandoned attempt was interrupted").isTrue();
@@ -620,6 +643,8 @@ public abstract class BehaviourContract {
 
     @Test
     public void interruptFromOutside_whileWaitingOnATimedAttempt_stopsTheChain_flagKept() throws Exception {
+        assumeSyncDoor("an async chain's caller does not wait in the engine, so there is no waiting caller to"
+                + " interrupt; the async way to stop a chain, cancelling its future, is async_cancellingTheFuture_...");
         Script.Hang hang = new Script.Hang();
         Script script = Script.of(Script.Behaviour.hangIgnoringInterrupts(hang, "late"), answer("from openai"),
                 answer("from local"));
@@ -645,6 +670,8 @@ public abstract class BehaviourContract {
 
     @Test
     public void timedAttempt_seesTheCallersContext_throughARegisteredPropagator() throws Exception {
+        assumeTrue(door().providersRunOnEngineThreads(), "an async provider's work runs on the provider's own"
+                + " threads, which the engine does not run and so carries no context to");
         AtomicReference<String> seen = new AtomicReference<>();
         AtomicReference<String> seenThread = new AtomicReference<>();
         Script script = Script.of(prompt -> {

@@ -1,13 +1,46 @@
 package dev.llmfallback.tck;
 
+import dev.llmfallback.FallbackTrace;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * How a test reaches a chain: programmatically, or by calling the head of an annotated fixture that some
  * weaving intercepts. Every chain's providers delegate to a {@link Script}.
+ *
+ * <p>The methods that answer a {@code String} run the chain to its end and answer as a sync chain does: the
+ * answer, or the failure that stopped the chain thrown unchanged, or {@link dev.llmfallback.AllProvidersFailedException}.
+ * A door may run them as sync chains or as async chains whose future it waits for ({@link #async()}).
  */
 public interface FrontDoor {
+
+    /**
+     * The trace of the chain this door last ran on the calling thread, through one of the methods that
+     * answer a {@code String}. A sync door's is {@link FallbackTrace#current()}; an async door's is
+     * {@link FallbackTrace#of} the future that chain answered with.
+     */
+    default FallbackTrace lastTrace() {
+        return FallbackTrace.current();
+    }
+
+    /**
+     * Whether the methods that answer a {@code String} run async chains (SPEC §7) and wait for their future:
+     * then nothing the chain does is bound to the calling thread (its interrupt flag, its
+     * {@link FallbackTrace#current()}), and scenarios about those are skipped.
+     */
+    default boolean async() {
+        return false;
+    }
+
+    /**
+     * Whether the scripted providers run on threads the engine runs attempts on (the caller's, or the engine's
+     * workers), so that what the engine carries to its workers (a registered
+     * {@link dev.llmfallback.ThreadContextPropagator}) reaches them. False where an async provider does its
+     * work on threads of its own, as an SDK's async client does.
+     */
+    default boolean providersRunOnEngineThreads() {
+        return true;
+    }
 
     /** anthropic -> openai -> local, every link judged by the default predicate. */
     String threeProviders(Script script, String prompt) throws Exception;

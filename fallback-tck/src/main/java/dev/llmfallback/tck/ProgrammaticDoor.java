@@ -7,16 +7,24 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** Reaches each chain through {@link FallbackChain}, one chain per script, reused across calls. */
+/**
+ * Reaches each chain through {@link FallbackChain#run}, one chain per script, reused across calls. The
+ * chains themselves are built here once for both programmatic doors ({@link AsyncProgrammaticDoor} runs the
+ * same ones with {@link FallbackChain#runAsync}).
+ */
 public final class ProgrammaticDoor implements FrontDoor {
 
     @Override
     public String threeProviders(Script script, String prompt) throws Exception {
+        return three(script).run(prompt);
+    }
+
+    static FallbackChain<String, String> three(Script script) {
         return script.shared("three", () -> FallbackChain.<String, String>builder()
                 .provider("anthropic", p -> script.call(0, p))
                 .provider("openai", p -> script.call(1, p))
                 .provider("local", p -> script.call(2, p))
-                .build()).run(prompt);
+                .build());
     }
 
     @Override
@@ -40,22 +48,30 @@ public final class ProgrammaticDoor implements FrontDoor {
 
     @Override
     public String timedThreeProviders(Script script, String prompt) throws Exception {
+        return timed(script).run(prompt);
+    }
+
+    static FallbackChain<String, String> timed(Script script) {
         return script.shared("timed", () -> FallbackChain.<String, String>builder()
                 .provider("anthropic", p -> script.call(0, p), Duration.ofMillis(BehaviourContract.TIMEOUT_MS))
                 .provider("openai", p -> script.call(1, p))
                 .provider("local", p -> script.call(2, p))
-                .build()).run(prompt);
+                .build());
     }
 
     @Override
     public String deadlineThreeProviders(Script script, String prompt) throws Exception {
+        return deadline(script).run(prompt);
+    }
+
+    static FallbackChain<String, String> deadline(Script script) {
         return script.shared("deadline", () -> FallbackChain.<String, String>builder()
                 .provider("anthropic", p -> script.call(0, p),
                         Duration.ofMillis(BehaviourContract.DEADLINE_FIRST_TIMEOUT_MS))
                 .provider("openai", p -> script.call(1, p))
                 .provider("local", p -> script.call(2, p))
                 .deadline(Duration.ofMillis(BehaviourContract.DEADLINE_MS))
-                .build()).run(prompt);
+                .build());
     }
 
     /** A thrown failure here stands for an async provider that fails before returning a stage. */
@@ -79,26 +95,38 @@ public final class ProgrammaticDoor implements FrontDoor {
 
     @Override
     public String rateLimitedOnly(Script script, String prompt) throws Exception {
+        return rateLimited(script).run(prompt);
+    }
+
+    static FallbackChain<String, String> rateLimited(Script script) {
         return script.shared("rateLimited", () -> FallbackChain.<String, String>builder()
                 .provider("anthropic", p -> script.call(0, p), RateLimited.INSTANCE)
                 .provider("openai", p -> script.call(1, p))
-                .build()).run(prompt);
+                .build());
     }
 
     @Override
     public String alwaysMovesOn(Script script, String prompt) throws Exception {
+        return always(script).run(prompt);
+    }
+
+    static FallbackChain<String, String> always(Script script) {
         return script.shared("always", () -> FallbackChain.<String, String>builder()
                 .provider("anthropic", p -> script.call(0, p), Always.INSTANCE)
                 .provider("openai", p -> script.call(1, p))
-                .build()).run(prompt);
+                .build());
     }
 
     @Override
     public String throwingPredicate(Script script, String prompt) throws Exception {
+        return throwing(script).run(prompt);
+    }
+
+    static FallbackChain<String, String> throwing(Script script) {
         return script.shared("throwing", () -> FallbackChain.<String, String>builder()
                 .provider("anthropic", p -> script.call(0, p), new ThrowingPredicate())
                 .provider("openai", p -> script.call(1, p))
-                .build()).run(prompt);
+                .build());
     }
 
     @Override

@@ -8,7 +8,12 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -116,6 +121,20 @@ public final class Script {
         }
     }
 
+    /** The threads of {@link #callOffThread}: an async client's own, never the caller's or the engine's. */
+    private static final ExecutorService PROVIDER_THREADS = Executors.newCachedThreadPool(new ProviderThreadFactory());
+
+    private static final class ProviderThreadFactory implements ThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable work) {
+            Thread thread = new Thread(work, "tck-async-provider-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+
     private final Behaviour[] behaviours;
     private final ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
     private final Map<Object, Object> shared = new ConcurrentHashMap<>();
@@ -155,6 +174,29 @@ public final class Script {
         } catch (Exception failure) {
             return CompletableFuture.failedFuture(failure);
         }
+    }
+
+    /**
+     * Provider {@code provider} as an async client runs it (for async annotated links): the behaviour runs on
+     * a thread of the provider's own, and its answer or failure completes the returned stage; cancelling the
+     * stage interrupts that thread, as an HTTP client aborts the request of a cancelled future. Whatever the
+     * behaviour does (hang, throw, answer late), the calling thread only starts it.
+     */
+    public CompletableFuture<String> callOffThread(int provider, String prompt) {
+        CompletableFuture<String> stage = new CompletableFuture<>();
+        Future<?> work = PROVIDER_THREADS.submit(() -> {
+            try {
+                stage.complete(call(provider, prompt));
+            } catch (Throwable failure) {
+                stage.completeExceptionally(failure);
+            }
+        });
+        stage.whenComplete((answer, failure) -> {
+            if (stage.isCancelled()) {
+                work.cancel(true);
+            }
+        });
+        return stage;
     }
 
     public List<Call> calls() {
