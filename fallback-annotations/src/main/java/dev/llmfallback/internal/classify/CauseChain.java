@@ -10,7 +10,8 @@ import java.util.function.ToIntFunction;
  * first.
  *
  * <p>At most {@value #MAX_LINKS} links, so that a cycle or an endless {@code getCause()} still ends. A
- * {@code getCause()} that returns its own link or throws ends the chain there. The walks allocate nothing:
+ * {@code getCause()} that returns its own link or throws anything (a {@link StackOverflowError} included)
+ * ends the chain there. The walks allocate nothing:
  * they run on every fall-over, so instead of remembering the links seen they rely on the bound, which means
  * a longer cycle ({@code a -> b -> a}) repeats its links until the bound. That is harmless for what is
  * asked of a link here (does it match, what does it hold): the answer for a repeated link is the one it
@@ -83,13 +84,14 @@ public final class CauseChain {
         return Optional.empty();
     }
 
-    // getCause() can be overridden by any library; classifying a failure must not fail because of it. A
-    // link that names itself as its cause would otherwise repeat up to the bound for nothing.
+    // getCause() can be overridden by any library; classifying a failure must not fail because of it,
+    // whatever it throws (a recursing override overflows the stack). A link that names itself as its cause
+    // would otherwise repeat up to the bound for nothing.
     private static Throwable next(Throwable link) {
         try {
             Throwable cause = link.getCause();
             return cause == link ? null : cause;
-        } catch (RuntimeException | LinkageError e) {
+        } catch (Throwable thrown) {
             return null;
         }
     }

@@ -18,8 +18,9 @@ import java.util.Optional;
  * SDKs), {@code getFirst(String)} (Spring), {@code firstValue(String)} ({@code java.net.http}) or
  * {@code get(String)} (OkHttp) that returns a {@code String}, an {@code Optional} or a {@code Collection};
  * failing those, a {@link Map} is searched with a case-insensitive key match. Which of these applies is
- * found once per headers class and cached. Instances are short-lived views; the class is thread-safe and
- * never throws (bar {@link VirtualMachineError}). Not API.
+ * found once per headers class and cached. Whatever the exception's or the headers' own code throws (a
+ * {@link StackOverflowError} included) gives no headers or no value. Instances are short-lived views; the
+ * class is thread-safe and never throws. Not API.
  */
 public final class ResponseHeaders {
 
@@ -74,7 +75,6 @@ public final class ResponseHeaders {
             }
             return LOOKUPS.get(headers.getClass()).map(lookup -> new ResponseHeaders(headers, lookup));
         } catch (Throwable thrown) {
-            FatalErrors.rethrowIfFatal(thrown);
             return Optional.empty();
         }
     }
@@ -94,7 +94,7 @@ public final class ResponseHeaders {
                     return Optional.of(value);
                 }
             } catch (Throwable thrown) {
-                FatalErrors.rethrowIfFatal(thrown);
+                // an unreadable header: try the next name
             }
         }
         return Optional.empty();

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * as RFC 9110 requires senders to use), taken relative to the given clock. A header that cannot be read is
  * ignored, so an unreadable {@code retry-after-ms} falls back to {@code retry-after}. The wait is never
  * negative: a date in the past gives {@link Duration#ZERO}; a negative or non-decimal number is unreadable.
- * Never throws (bar {@link VirtualMachineError}). Not API. Stateless and thread-safe.
+ * Never throws: what the exception's own code throws gives no wait. Not API. Stateless and thread-safe.
  */
 public final class RetryAfter {
 

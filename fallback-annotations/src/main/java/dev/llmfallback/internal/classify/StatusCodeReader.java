@@ -18,8 +18,14 @@ import java.util.Objects;
  * a type with a public {@code int value()} method (Spring's {@code HttpStatusCode}) is used; accessors of
  * any other type are passed over. Which accessor, if any, is found once per exception class and cached as
  * a method handle typed {@code (Throwable) -> int}; later reads only invoke it. A value outside 100..999,
- * a {@code null}, or an accessor that throws gives no status. Never throws (bar
- * {@link VirtualMachineError}).
+ * a {@code null}, or an accessor that throws gives no status. Never throws.
+ *
+ * <p>An accessor that throws anything, {@link StackOverflowError} (a recursing accessor) and
+ * {@link OutOfMemoryError} included, gives "no status" for that exception: reading a status must never
+ * replace a chain's outcome. An accessor that throws an {@link Error} other than {@code OutOfMemoryError}
+ * (which says nothing about the class) is taken as broken for its whole class, and never called again, so
+ * that a recursing accessor costs one stack overflow, not one on every read. An accessor that never returns
+ * cannot be interrupted here: whoever must bound a read runs it where it can give up waiting.
  *
  * <p>Reading allocates nothing (no boxing, no {@code OptionalInt}): the built-in predicates read the status
  * of every failure that makes a chain move on or stop, so "no status" is {@link #NO_STATUS} rather than an
@@ -53,24 +59,38 @@ public final class StatusCodeReader {
 
     private static final MethodHandle IS_NULL;
 
+    private static final MethodHandle HAS_STATUS_CODE;
+
     static {
         try {
             INT_OR_NO_STATUS = MethodHandles.lookup().findStatic(StatusCodeReader.class, "intOrNoStatus",
                     MethodType.methodType(int.class, Integer.class));
             IS_NULL = MethodHandles.lookup().findStatic(Objects.class, "isNull",
                     MethodType.methodType(boolean.class, Object.class));
+            HAS_STATUS_CODE = MethodHandles.lookup().findVirtual(HasStatusCode.class, "statusCode",
+                    MethodType.methodType(int.class)).asType(READ_TYPE);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
-    private static final ClassValue<MethodHandle> ACCESSORS = new ClassValue<>() {
+    private static final ClassValue<Accessor> ACCESSORS = new ClassValue<>() {
         @Override
-        protected MethodHandle computeValue(Class<?> type) {
-            MethodHandle accessor = findAccessor(type);
-            return accessor != null ? accessor : NO_ACCESSOR;
+        protected Accessor computeValue(Class<?> type) {
+            MethodHandle accessor = HasStatusCode.class.isAssignableFrom(type) ? HAS_STATUS_CODE : findAccessor(type);
+            return new Accessor(accessor != null ? accessor : NO_ACCESSOR);
         }
     };
+
+    /** The status accessor of one exception class; {@link #NO_ACCESSOR} once it proved broken. */
+    private static final class Accessor {
+
+        volatile MethodHandle read;
+
+        Accessor(MethodHandle read) {
+            this.read = read;
+        }
+    }
 
     private StatusCodeReader() {
     }
@@ -96,15 +116,20 @@ public final class StatusCodeReader {
         if (link == null) {
             return NO_STATUS;
         }
+        Accessor accessor = null;
+        int status;
         try {
-            int status = link instanceof HasStatusCode
-                    ? ((HasStatusCode) link).statusCode()
-                    : (int) ACCESSORS.get(link.getClass()).invokeExact(link);
-            return status >= MIN_STATUS && status <= MAX_STATUS ? status : NO_STATUS;
+            accessor = ACCESSORS.get(link.getClass());
+            status = (int) accessor.read.invokeExact(link);
         } catch (Throwable thrown) {
-            FatalErrors.rethrowIfFatal(thrown);
+            // Caught here, where the exception's own code runs, whatever it threw: a stack overflow in a
+            // recursing accessor is that class's fault, not the JVM's.
+            if (accessor != null && thrown instanceof Error && !(thrown instanceof OutOfMemoryError)) {
+                accessor.read = NO_ACCESSOR;
+            }
             return NO_STATUS;
         }
+        return status >= MIN_STATUS && status <= MAX_STATUS ? status : NO_STATUS;
     }
 
     // Runs once per exception class. The handle returned is typed (Throwable) -> int.

@@ -1,7 +1,6 @@
 package dev.llmfallback.internal.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.llmfallback.HasStatusCode;
@@ -79,9 +78,43 @@ public class StatusCodeReaderTest {
     }
 
     @Test
-    void stackOverflowInAnAccessor_isNotSwallowed() {
-        assertThatThrownBy(() -> StatusCodeReader.readStatus(new OverflowingAccessor()))
-                .isInstanceOf(StackOverflowError.class);
+    void stackOverflowInAnAccessor_isNoStatus_andTheClassIsNotAskedAgain() {
+        OverflowingAccessor.calls.set(0);
+
+        assertThat(StatusCodeReader.readStatus(new OverflowingAccessor())).isEqualTo(StatusCodeReader.NO_STATUS);
+        assertThat(StatusCodeReader.readStatus(new OverflowingAccessor())).isEqualTo(StatusCodeReader.NO_STATUS);
+        assertThat(StatusCodeReader.firstStatus(new RuntimeException(new OverflowingAccessor())))
+                .isEqualTo(StatusCodeReader.NO_STATUS);
+        assertThat(OverflowingAccessor.calls).hasValue(1);
+    }
+
+    @Test
+    void recursingAccessor_isNoStatus_andTheClassIsNotAskedAgain() {
+        RecursingAccessor.calls.set(0);
+
+        assertThat(StatusCodeReader.readStatus(new RecursingAccessor())).isEqualTo(StatusCodeReader.NO_STATUS);
+        int callsOfTheFirstRead = RecursingAccessor.calls.get();
+        assertThat(StatusCodeReader.readStatus(new RecursingAccessor())).isEqualTo(StatusCodeReader.NO_STATUS);
+
+        assertThat(callsOfTheFirstRead).isGreaterThan(1);
+        assertThat(RecursingAccessor.calls).hasValue(callsOfTheFirstRead);
+    }
+
+    @Test
+    void exceptionOrOutOfMemoryInAnAccessor_isNoStatus_forThatInstanceOnly() {
+        assertThat(StatusCodeReader.readStatus(new SometimesFailingAccessor(new IllegalStateException())))
+                .isEqualTo(StatusCodeReader.NO_STATUS);
+        assertThat(StatusCodeReader.readStatus(new SometimesFailingAccessor(new OutOfMemoryError("simulated"))))
+                .isEqualTo(StatusCodeReader.NO_STATUS);
+        assertThat(StatusCodeReader.readStatus(new SometimesFailingAccessor(null))).isEqualTo(503);
+    }
+
+    @Test
+    void errorInAHasStatusCodeAccessor_isNoStatus_andTheClassIsNotAskedAgain() {
+        assertThat(StatusCodeReader.readStatus(new SometimesFailingOwnStatus(new AssertionError("broken"))))
+                .isEqualTo(StatusCodeReader.NO_STATUS);
+        assertThat(StatusCodeReader.readStatus(new SometimesFailingOwnStatus(null)))
+                .isEqualTo(StatusCodeReader.NO_STATUS);
     }
 
     @Test
@@ -160,6 +193,15 @@ public class StatusCodeReaderTest {
         assertThat(StatusCodeReader.firstStatus(new RuntimeException(new ThrowingGetCause(-1))))
                 .isEqualTo(StatusCodeReader.NO_STATUS);
         assertThat(CauseChain.anyMatch(failure, link -> link instanceof ConnectException)).isFalse();
+    }
+
+    @Test
+    void getCauseThatOverflows_endsTheChain_afterTheLinkItself() {
+        assertThat(StatusCodeReader.firstStatus(new OverflowingGetCause(418))).isEqualTo(418);
+        assertThat(StatusCodeReader.firstStatus(new RuntimeException(new OverflowingGetCause(-1))))
+                .isEqualTo(StatusCodeReader.NO_STATUS);
+        assertThat(CauseChain.anyMatch(new OverflowingGetCause(-1), link -> false)).isFalse();
+        assertThat(CauseChain.firstPresent(new OverflowingGetCause(-1), link -> Optional.empty())).isEmpty();
     }
 
     @Test
@@ -317,8 +359,67 @@ public class StatusCodeReaderTest {
 
         private static final long serialVersionUID = 1L;
 
+        static final AtomicInteger calls = new AtomicInteger();
+
         public int statusCode() {
+            calls.incrementAndGet();
             throw new StackOverflowError();
+        }
+    }
+
+    public static final class RecursingAccessor extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        static final AtomicInteger calls = new AtomicInteger();
+
+        public int statusCode() {
+            calls.incrementAndGet();
+            return statusCode() + 1;
+        }
+    }
+
+    /** Throws what it is given, if anything, else answers 503. */
+    public static final class SometimesFailingAccessor extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final Throwable thrown;
+
+        SometimesFailingAccessor(Throwable thrown) {
+            this.thrown = thrown;
+        }
+
+        public int statusCode() {
+            if (thrown != null) {
+                throw SometimesFailingAccessor.<RuntimeException>sneaky(thrown);
+            }
+            return 503;
+        }
+
+        @SuppressWarnings("unchecked")
+        static <T extends Throwable> T sneaky(Throwable thrown) throws T {
+            throw (T) thrown;
+        }
+    }
+
+    /** Throws what it is given, if anything, else answers 503. */
+    public static final class SometimesFailingOwnStatus extends RuntimeException implements HasStatusCode {
+
+        private static final long serialVersionUID = 1L;
+
+        private final Throwable thrown;
+
+        SometimesFailingOwnStatus(Throwable thrown) {
+            this.thrown = thrown;
+        }
+
+        @Override
+        public int statusCode() {
+            if (thrown != null) {
+                throw SometimesFailingAccessor.<RuntimeException>sneaky(thrown);
+            }
+            return 503;
         }
     }
 
@@ -349,6 +450,26 @@ public class StatusCodeReaderTest {
         @Override
         public synchronized Throwable getCause() {
             throw new IllegalStateException("broken getCause");
+        }
+    }
+
+    public static final class OverflowingGetCause extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final int status;
+
+        OverflowingGetCause(int status) {
+            this.status = status;
+        }
+
+        public int code() {
+            return status;
+        }
+
+        @Override
+        public synchronized Throwable getCause() {
+            throw new StackOverflowError();
         }
     }
 
