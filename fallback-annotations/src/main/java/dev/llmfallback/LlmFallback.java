@@ -59,7 +59,10 @@ public @interface LlmFallback {
      * (interrupted, or its future cancelled), recorded {@link Attempt.Outcome#TIMED_OUT TIMED_OUT}, and the
      * chain moves on whatever {@link #skipOn()} says. The body then runs on a worker thread so that the
      * caller regains control even from a provider that ignores interrupts; see {@link ThreadContextPropagator}
-     * for thread-local context. Empty: no timeout of its own.
+     * for thread-local context. That thread cannot enter a {@code synchronized} method whose monitor the
+     * caller holds, so a synchronized head with a timeout or a deadline is rejected, as is a synchronized
+     * link with a timeout in a synchronized head's chain (see the package documentation). Empty: no timeout
+     * of its own.
      *
      * @return the per-attempt timeout, or {@code ""}
      */

@@ -80,8 +80,48 @@ final class PlanResolver {
             }
             link = next;
         }
+        if (!async && Modifier.isSynchronized(head.getModifiers())) {
+            checkMonitors(head, headAnnotation, methods, timeouts, deadlineNanos);
+        }
         return new ChainPlan(methods, annotated, invokers, providers, labels, predicates,
                 timeouts.stream().mapToLong(Long::longValue).toArray(), deadlineNanos, async);
+    }
+
+    /**
+     * Rejects a synchronized sync head whose chain would run a link synchronized on the head's monitor on a
+     * worker thread (a link with a timeout, or any link under a deadline). The caller holds that monitor
+     * while the chain runs, so the worker blocks on it until the attempt times out, and then runs the body
+     * late anyway: the head never answers, and every call makes a duplicate provider call. Links that run on
+     * the caller's thread re-enter the monitor; links on another monitor (a static method inherited from a
+     * superclass locks that class) or without {@code synchronized} do not wait for it. An async head is not
+     * checked: it returns its future at once, releasing the monitor.
+     */
+    private static void checkMonitors(Method head, LlmFallback headAnnotation, List<Method> methods,
+            List<Long> timeouts, long deadlineNanos) {
+        boolean isStatic = Modifier.isStatic(head.getModifiers());
+        for (int i = 0; i < methods.size(); i++) {
+            Method link = methods.get(i);
+            boolean onWorker = deadlineNanos != 0 || timeouts.get(i) != 0;
+            boolean sameMonitor = !isStatic || link.getDeclaringClass() == head.getDeclaringClass();
+            if (!onWorker || !sameMonitor || !Modifier.isSynchronized(link.getModifiers())) {
+                continue;
+            }
+            String why = timeouts.get(i) != 0
+                    ? "timeout = \"" + link.getAnnotation(LlmFallback.class).timeout() + "\""
+                    : (i == 0 ? "" : "the head's ") + "deadline = \"" + headAnnotation.deadline() + "\"";
+            String stuck = " runs it on a worker thread, which cannot take the monitor the caller holds while the "
+                    + "chain runs: every attempt would time out, and the body then run late anyway (a duplicate "
+                    + "provider call)";
+            if (i == 0) {
+                throw invalid(head, head, "it is synchronized, and " + why + stuck, "remove synchronized (lock "
+                        + "inside the provider on a lock of your own) or remove timeout and deadline");
+            }
+            throw invalid(head, link, "it is synchronized on the same monitor as the synchronized head "
+                    + head.getName() + ", and " + why + stuck,
+                    "remove synchronized from " + link.getName() + " or from " + head.getName() + " (lock inside "
+                            + "the provider on a lock of your own), or remove " + link.getName()
+                            + "'s timeout and the head's deadline");
+        }
     }
 
     private static long duration(Method head, Method link, String attribute, String text) {

@@ -207,6 +207,14 @@ public abstract class AnnotatedBehaviourContract extends BehaviourContract {
                         List.of("Ambiguous.head(String)", "is ambiguous")),
                 Arguments.of("BadTimeout", (Head) s -> new Misconfigured.BadTimeout(s).head(PROMPT),
                         List.of("BadTimeout.head(String)", "timeout = \"10 seconds\" is not a duration", "\"10s\"")),
+                Arguments.of("SynchronizedTimeout", (Head) s -> new Misconfigured.SynchronizedTimeout(s).head(PROMPT),
+                        List.of("SynchronizedTimeout.head(String): it is synchronized, and timeout = \"200ms\"",
+                                "worker thread", "remove synchronized")),
+                Arguments.of("SynchronizedTimedSibling",
+                        (Head) s -> new Misconfigured.SynchronizedTimedSibling(s).head(PROMPT),
+                        List.of("SynchronizedTimedSibling.sibling(String) (in the chain that starts at "
+                                + "SynchronizedTimedSibling.head(String)): it is synchronized",
+                                "remove synchronized from sibling")),
                 Arguments.of("WrongFutureType", (Head) s -> new Misconfigured.WrongFutureType(s).head(PROMPT),
                         List.of("WrongFutureType.head(String)", "returns OwnFuture",
                                 "declare the return type CompletionStage<T> or CompletableFuture<T>")));

@@ -1,0 +1,179 @@
+package dev.llmfallback.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.llmfallback.Always;
+import dev.llmfallback.FallbackConfigurationException;
+import dev.llmfallback.LlmFallback;
+import java.lang.reflect.Method;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How annotated chains are resolved and validated ({@link PlanResolver}, through {@link AnnotatedChains}):
+ * what is rejected, with which message, and what is accepted.
+ */
+class PlanResolutionTest {
+
+    private static Method method(Class<?> type, String name, Class<?>... parameters) throws NoSuchMethodException {
+        return type.getDeclaredMethod(name, parameters);
+    }
+
+    /** The message of the {@link FallbackConfigurationException} resolving {@code head} throws. */
+    private static String rejection(Method head) {
+        Throwable thrown = catchThrowable(() -> AnnotatedChains.plan(head));
+        assertThat(thrown).as("%s must be rejected", head).isExactlyInstanceOf(FallbackConfigurationException.class);
+        assertThat(thrown.getMessage()).startsWith("Invalid @LlmFallback on ").contains("Fix: ");
+        return thrown.getMessage();
+    }
+
+    private static void accepted(Method head) {
+        assertThatCode(() -> AnnotatedChains.plan(head)).as("%s must resolve", head).doesNotThrowAnyException();
+    }
+
+    // ---- synchronized links that a worker thread would run while the caller holds their monitor ----------
+
+    @SuppressWarnings("unused")
+    static class Synchronized {
+        @LlmFallback(next = "plain", timeout = "10s")
+        synchronized String timedHead(String prompt) {
+            return "head";
+        }
+
+        @LlmFallback(next = "plain", deadline = "30s")
+        synchronized String headUnderDeadline(String prompt) {
+            return "head";
+        }
+
+        @LlmFallback(next = "timedSynchronizedLink")
+        synchronized String headWithTimedSynchronizedLink(String prompt) {
+            return "head";
+        }
+
+        @LlmFallback(next = "plainTimed")
+        synchronized String headWithTimedPlainLink(String prompt) {
+            return "head";
+        }
+
+        @LlmFallback(next = "synchronizedLink", timeout = "10s")
+        String timedPlainHead(String prompt) {
+            return "head";
+        }
+
+        @LlmFallback(next = "synchronizedAsyncLink", timeout = "10s", deadline = "30s")
+        synchronized CompletableFuture<String> asyncHead(String prompt) {
+            return CompletableFuture.completedFuture("head");
+        }
+
+        @LlmFallback(next = "plain", timeout = "10s")
+        synchronized String timedLink(String prompt) {
+            return "link";
+        }
+
+        @LlmFallback(timeout = "10s")
+        synchronized String timedSynchronizedLink(String prompt) {
+            return "link";
+        }
+
+        @LlmFallback(timeout = "10s")
+        String plainTimed(String prompt) {
+            return "link";
+        }
+
+        synchronized String synchronizedLink(String prompt) {
+            return "link";
+        }
+
+        synchronized CompletableFuture<String> synchronizedAsyncLink(String prompt) {
+            return CompletableFuture.completedFuture("link");
+        }
+
+        String plain(String prompt) {
+            return "link";
+        }
+    }
+
+    @SuppressWarnings("unused")
+    static class StaticBase {
+        @LlmFallback(timeout = "10s")
+        static synchronized String inheritedTimed(String prompt) {
+            return "link";
+        }
+    }
+
+    @SuppressWarnings("unused")
+    static class StaticSynchronized extends StaticBase {
+        @LlmFallback(next = "plain", timeout = "10s")
+        static synchronized String timedHead(String prompt) {
+            return "head";
+        }
+
+        @LlmFallback(next = "ownTimed")
+        static synchronized String headWithOwnTimedLink(String prompt) {
+            return "head";
+        }
+
+        @LlmFallback(next = "inheritedTimed")
+        static synchronized String headWithInheritedTimedLink(String prompt) {
+            return "head";
+        }
+
+        @LlmFallback(timeout = "10s")
+        static synchronized String ownTimed(String prompt) {
+            return "link";
+        }
+
+        static String plain(String prompt) {
+            return "link";
+        }
+    }
+
+    @Test
+    public void synchronizedHead_withATimeout_isRejected() throws Exception {
+        String message = rejection(method(Synchronized.class, "timedHead", String.class));
+
+        assertThat(message).startsWith("Invalid @LlmFallback on Synchronized.timedHead(String): it is synchronized")
+                .contains("timeout = \"10s\"", "worker thread", "cannot take the monitor")
+                .contains("Fix: remove synchronized (lock inside the provider on a lock of your own)")
+                .contains("timeout and deadline");
+    }
+
+    @Test
+    public void synchronizedHead_underADeadline_isRejected() throws Exception {
+        String message = rejection(method(Synchronized.class, "headUnderDeadline", String.class));
+
+        assertThat(message).startsWith("Invalid @LlmFallback on Synchronized.headUnderDeadline(String): "
+                + "it is synchronized").contains("deadline = \"30s\"", "worker thread");
+    }
+
+    @Test
+    public void synchronizedHead_withASynchronizedTimedLink_isRejected_namingTheLink() throws Exception {
+        String message = rejection(method(Synchronized.class, "headWithTimedSynchronizedLink", String.class));
+
+        assertThat(message).startsWith("Invalid @LlmFallback on Synchronized.timedSynchronizedLink(String) (in the "
+                + "chain that starts at Synchronized.headWithTimedSynchronizedLink(String)): it is synchronized")
+                .contains("timeout = \"10s\"", "worker thread", "remove synchronized from timedSynchronizedLink");
+    }
+
+    @Test
+    public void staticSynchronizedChains_areRejected_onlyWhereTheMonitorIsTheHeads() throws Exception {
+        assertThat(rejection(method(StaticSynchronized.class, "timedHead", String.class)))
+                .startsWith("Invalid @LlmFallback on StaticSynchronized.timedHead(String): it is synchronized");
+        assertThat(rejection(method(StaticSynchronized.class, "headWithOwnTimedLink", String.class)))
+                .startsWith("Invalid @LlmFallback on StaticSynchronized.ownTimed(String) (in the chain");
+        // A static synchronized method inherited from StaticBase locks StaticBase.class, not the head's class.
+        accepted(method(StaticSynchronized.class, "headWithInheritedTimedLink", String.class));
+    }
+
+    @Test
+    public void synchronizedChains_areAccepted_whereNoWorkerNeedsTheCallersMonitor() throws Exception {
+        // The timed link is not synchronized: its worker takes no monitor.
+        accepted(method(Synchronized.class, "headWithTimedPlainLink", String.class));
+        // The head is not synchronized: the caller holds no monitor, the untimed link runs on the caller.
+        accepted(method(Synchronized.class, "timedPlainHead", String.class));
+        // An async head returns at once and releases the monitor; later links do not wait for it.
+        accepted(method(Synchronized.class, "asyncHead", String.class));
+    }
+}
