@@ -22,6 +22,10 @@ import java.lang.annotation.Target;
  * trailing parameter declared {@code Throwable} or {@code Exception} that receives the previous link's
  * failure; its return type is assignable to the head's (generics included); it is static exactly when
  * the head is; any visibility works. A method without this annotation may be the last link.
+ *
+ * <p>Put the annotation on a method with a body: on an abstract or interface method it cannot work, since
+ * only executions are intercepted and implementing methods do not inherit method annotations. Such a
+ * method is a misconfiguration, which a front door that checks a class when it loads it reports.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

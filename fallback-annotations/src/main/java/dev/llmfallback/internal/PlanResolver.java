@@ -38,8 +38,10 @@ final class PlanResolver {
             throw new IllegalArgumentException(Describe.method(head) + " has no @LlmFallback");
         }
         if (Modifier.isAbstract(head.getModifiers())) {
-            throw invalid(head, head, "the method is abstract, so no execution of it can be intercepted",
-                    "put @LlmFallback on the implementing method instead");
+            throw invalid(head, head, "the method is abstract" + (head.getDeclaringClass().isInterface()
+                    ? " (an interface method without a body)" : "") + ", so no execution of it can be intercepted, "
+                    + "and the methods that implement it do not inherit the annotation: their calls run without "
+                    + "a chain", "put @LlmFallback on the implementing method");
         }
         Class<?> owner = head.getDeclaringClass();
         boolean async = CompletionStage.class.isAssignableFrom(head.getReturnType());

@@ -176,4 +176,32 @@ class PlanResolutionTest {
         // An async head returns at once and releases the monitor; later links do not wait for it.
         accepted(method(Synchronized.class, "asyncHead", String.class));
     }
+
+    // ---- abstract methods: nothing intercepts them, implementations do not inherit the annotation -------
+
+    interface Api {
+        @LlmFallback(next = "fallback")
+        String call(String prompt);
+
+        String fallback(String prompt);
+    }
+
+    abstract static class AbstractClient {
+        @LlmFallback(next = "fallback")
+        abstract String call(String prompt);
+
+        String fallback(String prompt) {
+            return "fallback";
+        }
+    }
+
+    @Test
+    public void misconfigurations_reportAnnotatedAbstractMethods() {
+        assertThat(AnnotatedChains.misconfigurations(Api.class)).singleElement().asString()
+                .startsWith("Invalid @LlmFallback on Api.call(String): the method is abstract")
+                .contains("do not inherit").endsWith("Fix: put @LlmFallback on the implementing method.");
+        assertThat(AnnotatedChains.misconfigurations(AbstractClient.class)).singleElement().asString()
+                .startsWith("Invalid @LlmFallback on AbstractClient.call(String): the method is abstract")
+                .endsWith("Fix: put @LlmFallback on the implementing method.");
+    }
 }
