@@ -59,7 +59,8 @@ public @interface LlmFallback {
 
     /**
      * The longest this attempt may take, e.g. {@code "10s"}, {@code "1500ms"}, {@code "2m"} or ISO-8601
-     * {@code "PT10S"}; validated when the chain is resolved. When it expires the attempt is cancelled
+     * {@code "PT10S"}, at most about 292 years (what fits in a {@code long} of nanoseconds); validated when
+     * the chain is resolved. When it expires the attempt is cancelled
      * (interrupted, or its future cancelled), recorded {@link Attempt.Outcome#TIMED_OUT TIMED_OUT}, and the
      * chain moves on whatever {@link #skipOn()} says. The body then runs on a worker thread so that the
      * caller regains control even from a provider that ignores interrupts; see {@link ThreadContextPropagator}

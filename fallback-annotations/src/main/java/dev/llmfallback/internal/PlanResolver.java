@@ -132,6 +132,9 @@ final class PlanResolver {
         }
         try {
             return Durations.parse(text).toNanos();
+        } catch (Durations.TooLong tooLong) {
+            throw invalid(head, link, attribute + " = " + tooLong.getMessage(), "write a shorter " + attribute
+                    + ", e.g. " + attribute + " = \"10s\"");
         } catch (IllegalArgumentException unreadable) {
             throw invalid(head, link, attribute + " = " + unreadable.getMessage(), "write e.g. " + attribute
                     + " = \"10s\" (also \"1500ms\", \"2m\", \"1m30s\", \"PT10S\")");

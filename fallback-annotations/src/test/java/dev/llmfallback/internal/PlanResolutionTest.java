@@ -204,4 +204,62 @@ class PlanResolutionTest {
                 .startsWith("Invalid @LlmFallback on AbstractClient.call(String): the method is abstract")
                 .endsWith("Fix: put @LlmFallback on the implementing method.");
     }
+
+    // ---- durations too long for a long of nanoseconds ---------------------------------------------------
+
+    @SuppressWarnings("unused")
+    static class TooLong {
+        @LlmFallback(next = "plain", timeout = "9999999999999999s")
+        String secondsOverflowingNanos(String prompt) {
+            return "head";
+        }
+
+        @LlmFallback(next = "plain", timeout = "99999999999999999999s")
+        String numberOverflowingLong(String prompt) {
+            return "head";
+        }
+
+        @LlmFallback(next = "plain", deadline = "PT3000000H")
+        String isoDeadline(String prompt) {
+            return "head";
+        }
+
+        @LlmFallback(next = "plain", timeout = "PT2562047H47M16.854775807S")
+        String longest(String prompt) {
+            return "head";
+        }
+
+        String plain(String prompt) {
+            return "link";
+        }
+    }
+
+    @Test
+    public void durations_tooLongForNanoseconds_sayWhatWasWrittenAndTheMaximum() {
+        for (String tooLong : java.util.List.of("9999999999999999s", "99999999999999999999s", "PT3000000H",
+                "9999999999999999h", "99999999999999999ms", "PT99999999999999999999S", "PT2562047H47M16.854775808S",
+                "2562047h47m17s")) {
+            Throwable thrown = catchThrowable(() -> Durations.parse(tooLong));
+            assertThat(thrown).as(tooLong).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("\"" + tooLong + "\" is too long: the longest timeout or deadline is what fits in "
+                            + "a long of nanoseconds, about 292 years");
+        }
+        assertThat(Durations.parse("PT2562047H47M16.854775807S").toNanos()).isEqualTo(Long.MAX_VALUE);
+        assertThat(Durations.parse("2562047h47m16s").toNanos()).isPositive();
+    }
+
+    @Test
+    public void durations_tooLong_areMisconfigurations_notUnresolvableChains() throws Exception {
+        assertThat(rejection(method(TooLong.class, "secondsOverflowingNanos", String.class))).isEqualTo(
+                "Invalid @LlmFallback on TooLong.secondsOverflowingNanos(String): timeout = \"9999999999999999s\" is "
+                        + "too long: the longest timeout or deadline is what fits in a long of nanoseconds, about 292 "
+                        + "years. Fix: write a shorter timeout, e.g. timeout = \"10s\".");
+        assertThat(rejection(method(TooLong.class, "numberOverflowingLong", String.class)))
+                .contains("timeout = \"99999999999999999999s\" is too long", "about 292 years")
+                .doesNotContain("For input string");
+        assertThat(rejection(method(TooLong.class, "isoDeadline", String.class)))
+                .contains("deadline = \"PT3000000H\" is too long", "Fix: write a shorter deadline")
+                .doesNotContain("overflow", "class path");
+        accepted(method(TooLong.class, "longest", String.class));
+    }
 }
