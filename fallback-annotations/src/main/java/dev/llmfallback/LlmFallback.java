@@ -44,7 +44,8 @@ public @interface LlmFallback {
     /**
      * Decides, for a failure of this method, whether the chain moves on ({@code true}) or stops and
      * rethrows ({@code false}). One shared instance per class: its {@code public static final INSTANCE}
-     * field if it has one, else one made by its public no-arg constructor.
+     * field if it declares one (holding an instance of the class, which may then be abstract or an
+     * interface), else one made by its public no-arg constructor.
      *
      * @return the predicate class
      */

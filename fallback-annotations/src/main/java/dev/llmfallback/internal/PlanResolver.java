@@ -147,8 +147,9 @@ final class PlanResolver {
             return Predicates.instance(type);
         } catch (IllegalArgumentException unusable) {
             throw invalid(head, link, "skipOn = " + type.getName() + ".class cannot be used: "
-                    + unusable.getMessage(), "give " + type.getSimpleName()
-                    + " a public static final INSTANCE field or a public no-arg constructor", unusable.getCause());
+                    + unusable.getMessage(), "give " + type.getSimpleName() + " a public static final INSTANCE "
+                    + "field holding an instance of it" + (type.isInterface() || Modifier.isAbstract(type.getModifiers())
+                    ? "" : ", or a public no-arg constructor"), unusable.getCause());
         }
     }
 

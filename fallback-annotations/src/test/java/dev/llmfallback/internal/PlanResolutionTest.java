@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.llmfallback.Always;
 import dev.llmfallback.FallbackConfigurationException;
 import dev.llmfallback.LlmFallback;
+import dev.llmfallback.SkipPredicate;
 import java.lang.reflect.Method;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -261,5 +262,94 @@ class PlanResolutionTest {
                 .contains("deadline = \"PT3000000H\" is too long", "Fix: write a shorter deadline")
                 .doesNotContain("overflow", "class path");
         accepted(method(TooLong.class, "longest", String.class));
+    }
+
+    // ---- predicates: a declared INSTANCE serves whatever the class's abstractness -----------------------
+
+    abstract static class AbstractWithInstance implements SkipPredicate {
+        public static final AbstractWithInstance INSTANCE = new AbstractWithInstance() {
+            @Override
+            public boolean shouldSkip(Throwable failure) {
+                return true;
+            }
+        };
+    }
+
+    interface InterfaceWithInstance extends SkipPredicate {
+        InterfaceWithInstance INSTANCE = failure -> true;
+    }
+
+    abstract static class AbstractWithoutInstance implements SkipPredicate {
+    }
+
+    static final class InstanceOfAnotherType implements SkipPredicate {
+        public static final SkipPredicate INSTANCE = Always.INSTANCE;
+
+        @Override
+        public boolean shouldSkip(Throwable failure) {
+            return false;
+        }
+    }
+
+    static class Lenient implements SkipPredicate {
+        public static final Lenient INSTANCE = new Lenient();
+
+        @Override
+        public boolean shouldSkip(Throwable failure) {
+            return true;
+        }
+    }
+
+    /** Inherits Lenient.INSTANCE, which is not one of its own: its constructor serves. */
+    public static final class Strict extends Lenient {
+        @Override
+        public boolean shouldSkip(Throwable failure) {
+            return false;
+        }
+    }
+
+    @SuppressWarnings("unused")
+    static class WithAbstractPredicate {
+        @LlmFallback(next = "plain", skipOn = InterfaceWithInstance.class)
+        String head(String prompt) {
+            return "head";
+        }
+
+        @LlmFallback(next = "plain", skipOn = AbstractWithoutInstance.class)
+        String unusable(String prompt) {
+            return "head";
+        }
+
+        String plain(String prompt) {
+            return "link";
+        }
+    }
+
+    @Test
+    public void predicates_abstractOrInterface_areServedByTheirInstance() throws Exception {
+        assertThat(Predicates.instance(AbstractWithInstance.class)).isSameAs(AbstractWithInstance.INSTANCE);
+        assertThat(Predicates.instance(InterfaceWithInstance.class)).isSameAs(InterfaceWithInstance.INSTANCE);
+        Class<? extends SkipPredicate> hidden = Class.forName("dev.llmfallback.outside.PackagePrivatePredicates$Hidden")
+                .asSubclass(SkipPredicate.class);
+        assertThat(Predicates.instance(hidden)).isInstanceOf(hidden);
+        accepted(method(WithAbstractPredicate.class, "head", String.class));
+    }
+
+    @Test
+    public void predicates_onlyAnInstanceOfTheirOwn_declaredByThemselves_serves() {
+        assertThat(Predicates.instance(Strict.class)).isExactlyInstanceOf(Strict.class);
+        assertThat(catchThrowable(() -> Predicates.instance(InstanceOfAnotherType.class)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("its INSTANCE field holds a dev.llmfallback.Always, not an instance of "
+                        + "InstanceOfAnotherType");
+    }
+
+    @Test
+    public void predicates_abstractWithoutInstance_areRejected_sayingWhatWouldServe() throws Exception {
+        assertThat(rejection(method(WithAbstractPredicate.class, "unusable", String.class)))
+                .contains("skipOn = " + AbstractWithoutInstance.class.getName() + ".class cannot be used: it is "
+                        + "abstract and has no public static final INSTANCE field")
+                .endsWith("Fix: give AbstractWithoutInstance a public static final INSTANCE field holding an "
+                        + "instance of it.");
     }
 }
