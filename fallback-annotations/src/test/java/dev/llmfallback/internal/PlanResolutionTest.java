@@ -332,6 +332,9 @@ class PlanResolutionTest {
         Class<? extends SkipPredicate> hidden = Class.forName("dev.llmfallback.outside.PackagePrivatePredicates$Hidden")
                 .asSubclass(SkipPredicate.class);
         assertThat(Predicates.instance(hidden)).isInstanceOf(hidden);
+        Class<? extends SkipPredicate> hiddenConcrete = Class.forName(
+                "dev.llmfallback.outside.PackagePrivatePredicates$HiddenConcrete").asSubclass(SkipPredicate.class);
+        assertThat(Predicates.instance(hiddenConcrete)).isInstanceOf(hiddenConcrete);
         accepted(method(WithAbstractPredicate.class, "head", String.class));
     }
 

@@ -11,6 +11,19 @@ public final class PackagePrivatePredicates {
     private PackagePrivatePredicates() {
     }
 
+    /** Package-private, its constructor private: only its INSTANCE can serve. */
+    static final class HiddenConcrete implements SkipPredicate {
+        public static final HiddenConcrete INSTANCE = new HiddenConcrete();
+
+        private HiddenConcrete() {
+        }
+
+        @Override
+        public boolean shouldSkip(Throwable failure) {
+            return true;
+        }
+    }
+
     /** Package-private and abstract: only its INSTANCE can serve. */
     abstract static class Hidden implements SkipPredicate {
         public static final Hidden INSTANCE = new Hidden() {
