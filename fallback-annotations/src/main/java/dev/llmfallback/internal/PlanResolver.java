@@ -66,7 +66,7 @@ final class PlanResolver {
             annotated.add(annotation != null);
             invokers.add(invoker(head, link));
             providers.add(annotation == null || annotation.provider().isBlank() ? link.getName() : annotation.provider());
-            labels.add(link.getDeclaringClass().getSimpleName() + "." + link.getName());
+            labels.add(Describe.type(link.getDeclaringClass()) + "." + link.getName());
             predicates.add(annotation == null ? RetryableOnly.INSTANCE : predicate(head, link, annotation));
             timeouts.add(annotation == null ? 0L : duration(head, link, "timeout", annotation.timeout()));
             if (annotation == null || annotation.next().isEmpty()) {
@@ -162,7 +162,7 @@ final class PlanResolver {
                     .distinct().collect(Collectors.toList()));
             String hint = near.isEmpty() ? "" : "; did you mean " + near.stream().map(n -> "\"" + n + "\"")
                     .collect(Collectors.joining(" or ")) + "?";
-            throw invalid(head, link, "next = \"" + name + "\" names no method of " + owner.getSimpleName()
+            throw invalid(head, link, "next = \"" + name + "\" names no method of " + Describe.type(owner)
                     + " or its superclasses" + hint, "set next to the name of a sibling method");
         }
         Class<?>[] params = head.getParameterTypes();
@@ -253,7 +253,7 @@ final class PlanResolver {
             return handle.asType(INVOKER_TYPE);
         } catch (IllegalAccessException | RuntimeException inaccessible) {
             throw invalid(head, link, "llm-fallback cannot invoke " + Describe.method(link) + " ("
-                    + inaccessible + ")", "if " + declaring.getSimpleName() + " is in a named module, open its "
+                    + inaccessible + ")", "if " + Describe.type(declaring) + " is in a named module, open its "
                     + "package to llm-fallback (opens " + declaring.getPackageName() + ")", inaccessible);
         }
     }

@@ -355,4 +355,36 @@ class PlanResolutionTest {
                 .endsWith("Fix: give AbstractWithoutInstance a public static final INSTANCE field holding an "
                         + "instance of it.");
     }
+
+    // ---- classes without a simple name ------------------------------------------------------------------
+
+    enum Kind {
+        ONE {
+            @SuppressWarnings("unused")
+            @LlmFallback(next = "missing")
+            String a(String prompt) {
+                return "a";
+            }
+        },
+        TWO
+    }
+
+    @Test
+    public void messages_nameAnonymousClasses_andEnumConstantBodies() throws Exception {
+        Object anonymous = new Object() {
+            @SuppressWarnings("unused")
+            @LlmFallback(next = "missing")
+            String a(String prompt) {
+                return "a";
+            }
+        };
+        String binaryName = anonymous.getClass().getName();
+        String anonymousName = binaryName.substring(binaryName.lastIndexOf('.') + 1);
+
+        assertThat(anonymousName).startsWith("PlanResolutionTest$");
+        assertThat(rejection(method(anonymous.getClass(), "a", String.class))).startsWith("Invalid @LlmFallback on "
+                + anonymousName + ".a(String): next = \"missing\" names no method of " + anonymousName + " ");
+        assertThat(rejection(method(Kind.ONE.getClass(), "a", String.class))).startsWith("Invalid @LlmFallback on "
+                + "Kind.ONE.a(String): next = \"missing\" names no method of Kind.ONE ");
+    }
 }
