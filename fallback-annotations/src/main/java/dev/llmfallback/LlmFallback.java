@@ -18,7 +18,8 @@ import java.lang.annotation.Target;
  *
  * <p>Sibling rules, checked once when the chain is first resolved (a violation is a
  * {@link FallbackConfigurationException} on every call): the sibling is declared in the head's class or
- * inherited by it; it takes the head's parameter types in the same order, optionally followed by one
+ * inherited by it (from a superclass, or a default method of an interface that no class of the hierarchy
+ * overrides); it takes the head's parameter types in the same order, optionally followed by one
  * trailing parameter declared {@code Throwable} or {@code Exception} that receives the previous link's
  * failure; its return type is assignable to the head's (generics included); it is static exactly when
  * the head is; any visibility works. A method without this annotation may be the last link.

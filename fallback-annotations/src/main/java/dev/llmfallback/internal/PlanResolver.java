@@ -9,11 +9,15 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
@@ -215,10 +219,14 @@ final class PlanResolver {
 
     /**
      * The methods a chain may name: all declared by {@code owner}, then the non-private ones its
-     * superclasses declare that {@code owner} does not override. Bridges and synthetic methods are skipped.
+     * superclasses declare that {@code owner} does not override, then the instance methods of its interfaces
+     * and their superinterfaces that no class of the hierarchy declares: per signature the most specific
+     * one, as the JVM selects it (a default method, or an abstract one that {@link #sibling} rejects).
+     * Bridges and synthetic methods are skipped.
      */
     private static List<Method> candidates(Class<?> owner) {
         Map<String, Method> bySignature = new LinkedHashMap<>();
+        Set<Class<?>> interfaces = new LinkedHashSet<>();
         for (Class<?> type = owner; type != null && type != Object.class; type = type.getSuperclass()) {
             for (Method m : type.getDeclaredMethods()) {
                 if (m.isBridge() || m.isSynthetic() || (type != owner && Modifier.isPrivate(m.getModifiers()))) {
@@ -226,7 +234,32 @@ final class PlanResolver {
                 }
                 bySignature.putIfAbsent(m.getName() + Arrays.toString(m.getParameterTypes()), m);
             }
+            interfaces.addAll(Arrays.asList(type.getInterfaces()));
         }
+        Deque<Class<?>> pending = new ArrayDeque<>(interfaces);
+        while (!pending.isEmpty()) {
+            for (Class<?> superinterface : pending.removeFirst().getInterfaces()) {
+                if (interfaces.add(superinterface)) {
+                    pending.addLast(superinterface);
+                }
+            }
+        }
+        Map<String, Method> inherited = new LinkedHashMap<>();
+        for (Class<?> type : interfaces) {
+            for (Method m : type.getDeclaredMethods()) {
+                // Static and private interface methods are not inherited.
+                if (m.isBridge() || m.isSynthetic() || Modifier.isStatic(m.getModifiers())
+                        || Modifier.isPrivate(m.getModifiers())) {
+                    continue;
+                }
+                String signature = m.getName() + Arrays.toString(m.getParameterTypes());
+                if (!bySignature.containsKey(signature)) {
+                    inherited.merge(signature, m, (seen, other) -> seen.getDeclaringClass()
+                            .isAssignableFrom(other.getDeclaringClass()) ? other : seen);
+                }
+            }
+        }
+        inherited.forEach(bySignature::putIfAbsent);
         return new ArrayList<>(bySignature.values());
     }
 
@@ -237,6 +270,8 @@ final class PlanResolver {
         int argCount = head.getParameterCount();
         boolean takesPrevious = link.getParameterCount() == argCount + 1;
         try {
+            // invokespecial from the declaring class itself, an interface for a default method: exactly that
+            // body runs, whatever the receiver's class overrides.
             MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(declaring, MethodHandles.lookup());
             MethodHandle handle = isStatic || Modifier.isPrivate(link.getModifiers())
                     ? lookup.unreflect(link)

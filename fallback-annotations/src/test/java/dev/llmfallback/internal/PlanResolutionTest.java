@@ -387,4 +387,102 @@ class PlanResolutionTest {
         assertThat(rejection(method(Kind.ONE.getClass(), "a", String.class))).startsWith("Invalid @LlmFallback on "
                 + "Kind.ONE.a(String): next = \"missing\" names no method of Kind.ONE ");
     }
+
+    // ---- next naming an inherited interface default method -----------------------------------------------
+
+    interface LocalModel {
+        default String local(String prompt) {
+            return "default body";
+        }
+    }
+
+    interface Midway extends LocalModel {
+    }
+
+    interface NewerLocalModel extends LocalModel {
+        @Override
+        default String local(String prompt) {
+            return "newer default body";
+        }
+    }
+
+    static class WithDefault implements LocalModel {
+        @LlmFallback(next = "local", skipOn = Always.class)
+        String head(String prompt) {
+            throw new IllegalStateException("down");
+        }
+    }
+
+    static class OverridesTheDefault extends WithDefault {
+        @Override
+        public String local(String prompt) {
+            return "override";
+        }
+    }
+
+    static class ViaSuperinterface implements Midway {
+        @LlmFallback(next = "local", skipOn = Always.class)
+        String head(String prompt) {
+            throw new IllegalStateException("down");
+        }
+    }
+
+    static class ViaSuperclass extends WithDefault {
+        @LlmFallback(next = "local", skipOn = Always.class)
+        String ownHead(String prompt) {
+            throw new IllegalStateException("down");
+        }
+    }
+
+    static class BothInterfaces implements LocalModel, NewerLocalModel {
+        @LlmFallback(next = "local", skipOn = Always.class)
+        String head(String prompt) {
+            throw new IllegalStateException("down");
+        }
+    }
+
+    static class OwnLocal implements LocalModel {
+        @LlmFallback(next = "local", skipOn = Always.class)
+        String head(String prompt) {
+            throw new IllegalStateException("down");
+        }
+
+        @Override
+        public String local(String prompt) {
+            return "own";
+        }
+    }
+
+    private static Object run(Class<?> type, String head, Object target) throws Throwable {
+        return AnnotatedChains.run(method(type, head, String.class), target, new Object[] {"prompt"});
+    }
+
+    @Test
+    public void next_mayNameAnInheritedDefaultMethod_whoseBodyTheChainRuns() throws Throwable {
+        assertThat(run(WithDefault.class, "head", new WithDefault())).isEqualTo("default body");
+        assertThat(run(ViaSuperinterface.class, "head", new ViaSuperinterface())).isEqualTo("default body");
+        assertThat(run(ViaSuperclass.class, "ownHead", new ViaSuperclass())).isEqualTo("default body");
+        // The most specific default, as the JVM would choose it.
+        assertThat(run(BothInterfaces.class, "head", new BothInterfaces())).isEqualTo("newer default body");
+        // A method of the class comes before any default.
+        assertThat(run(OwnLocal.class, "head", new OwnLocal())).isEqualTo("own");
+    }
+
+    abstract static class Implementing implements Api {
+        @LlmFallback(next = "fallback")
+        public String head(String prompt) {
+            return "head";
+        }
+    }
+
+    @Test
+    public void next_namingAnInheritedAbstractInterfaceMethod_isRejectedAsAbstract() throws Exception {
+        assertThat(rejection(method(Implementing.class, "head", String.class)))
+                .contains("next = \"fallback\" names Api.fallback(String), which is abstract");
+    }
+
+    @Test
+    public void aDefaultMethodLink_runsExactlyItsOwnBody_notASubclassOverride() throws Throwable {
+        assertThat(run(WithDefault.class, "head", new OverridesTheDefault())).isEqualTo("default body");
+    }
 }

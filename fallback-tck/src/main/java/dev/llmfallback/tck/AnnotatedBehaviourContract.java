@@ -9,6 +9,7 @@ import dev.llmfallback.Attempt;
 import dev.llmfallback.FallbackConfigurationException;
 import dev.llmfallback.FallbackTrace;
 import dev.llmfallback.tck.fixtures.Arities;
+import dev.llmfallback.tck.fixtures.DefaultMethodClient;
 import dev.llmfallback.tck.fixtures.InheritingClient;
 import dev.llmfallback.tck.fixtures.Misconfigured;
 import dev.llmfallback.tck.fixtures.Overloads;
@@ -141,6 +142,17 @@ public abstract class AnnotatedBehaviourContract extends BehaviourContract {
 
         assertThat(FallbackTrace.current().attempts()).extracting(Attempt::method)
                 .containsExactly("InheritingClient.head", "BaseClient.inheritedLocal");
+    }
+
+    @Test
+    public void inheritedDefaultMethodSibling_runsTheDefaultBody() throws Exception {
+        Script script = Script.of(fail(status(503)), answer("from the default method"));
+
+        assertThat(new DefaultMethodClient(script).head(PROMPT)).isEqualTo("from the default method");
+
+        assertThat(script.calledProviders()).containsExactly(0, 1);
+        assertThat(FallbackTrace.current().attempts()).extracting(Attempt::method)
+                .containsExactly("DefaultMethodClient.head", "LocalModel.inheritedDefault");
     }
 
     @Test
