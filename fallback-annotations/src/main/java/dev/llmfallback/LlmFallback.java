@@ -18,10 +18,15 @@ import java.lang.annotation.Target;
  *
  * <p>Sibling rules, checked once when the chain is first resolved (a violation is a
  * {@link FallbackConfigurationException} on every call): the sibling is declared in the head's class or
- * inherited by it; it takes the head's parameter types in the same order, optionally followed by one
+ * inherited by it (from a superclass, or a default method of an interface that no class of the hierarchy
+ * overrides); it takes the head's parameter types in the same order, optionally followed by one
  * trailing parameter declared {@code Throwable} or {@code Exception} that receives the previous link's
  * failure; its return type is assignable to the head's (generics included); it is static exactly when
  * the head is; any visibility works. A method without this annotation may be the last link.
+ *
+ * <p>Put the annotation on a method with a body: on an abstract or interface method it cannot work, since
+ * only executions are intercepted and implementing methods do not inherit method annotations. Such a
+ * method is a misconfiguration, which a front door that checks a class when it loads it reports.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -40,7 +45,8 @@ public @interface LlmFallback {
     /**
      * Decides, for a failure of this method, whether the chain moves on ({@code true}) or stops and
      * rethrows ({@code false}). One shared instance per class: its {@code public static final INSTANCE}
-     * field if it has one, else one made by its public no-arg constructor.
+     * field if it declares one (holding an instance of the class, which may then be abstract or an
+     * interface), else one made by its public no-arg constructor.
      *
      * @return the predicate class
      */
@@ -55,11 +61,15 @@ public @interface LlmFallback {
 
     /**
      * The longest this attempt may take, e.g. {@code "10s"}, {@code "1500ms"}, {@code "2m"} or ISO-8601
-     * {@code "PT10S"}; validated when the chain is resolved. When it expires the attempt is cancelled
+     * {@code "PT10S"}, at most about 292 years (what fits in a {@code long} of nanoseconds); validated when
+     * the chain is resolved. When it expires the attempt is cancelled
      * (interrupted, or its future cancelled), recorded {@link Attempt.Outcome#TIMED_OUT TIMED_OUT}, and the
      * chain moves on whatever {@link #skipOn()} says. The body then runs on a worker thread so that the
      * caller regains control even from a provider that ignores interrupts; see {@link ThreadContextPropagator}
-     * for thread-local context. Empty: no timeout of its own.
+     * for thread-local context. That thread cannot enter a {@code synchronized} method whose monitor the
+     * caller holds, so a synchronized head with a timeout or a deadline is rejected, as is a synchronized
+     * link with a timeout in a synchronized head's chain (see the package documentation). Empty: no timeout
+     * of its own.
      *
      * @return the per-attempt timeout, or {@code ""}
      */

@@ -40,7 +40,13 @@
  *       attempt its timeout, not the caller its thread. When the deadline leaves nothing for a link,
  *       it and the rest are recorded {@link dev.llmfallback.Attempt.Outcome#NOT_TRIED NOT_TRIED} and
  *       {@link dev.llmfallback.AllProvidersFailedException} is thrown. An interrupt of the waiting caller
- *       stops the chain with {@code InterruptedException}, the flag kept.</li>
+ *       stops the chain with {@code InterruptedException}, the flag kept. Because the caller of a
+ *       {@code synchronized} head holds its monitor while the chain runs, a worker thread could never enter a
+ *       link synchronized on that monitor: a synchronized head (not async) with a timeout or a deadline, or
+ *       whose chain has a synchronized link with a timeout (for static methods: one declared in the head's
+ *       class, whose monitor is the same), is a misconfiguration. A synchronized link run on the caller's
+ *       thread (no timeout, no deadline) and an async head (it returns at once, releasing the monitor) are
+ *       not affected.</li>
  *   <li>Async chains (a head returning {@code CompletionStage}/{@code CompletableFuture},
  *       {@link dev.llmfallback.FallbackChain#runAsync}) follow the same rules through callbacks: the failure
  *       is thrown or completed exceptionally ({@code CompletionException}/{@code ExecutionException}

@@ -9,6 +9,7 @@ import dev.llmfallback.Attempt;
 import dev.llmfallback.FallbackConfigurationException;
 import dev.llmfallback.FallbackTrace;
 import dev.llmfallback.tck.fixtures.Arities;
+import dev.llmfallback.tck.fixtures.DefaultMethodClient;
 import dev.llmfallback.tck.fixtures.InheritingClient;
 import dev.llmfallback.tck.fixtures.Misconfigured;
 import dev.llmfallback.tck.fixtures.Overloads;
@@ -144,6 +145,17 @@ public abstract class AnnotatedBehaviourContract extends BehaviourContract {
     }
 
     @Test
+    public void inheritedDefaultMethodSibling_runsTheDefaultBody() throws Exception {
+        Script script = Script.of(fail(status(503)), answer("from the default method"));
+
+        assertThat(new DefaultMethodClient(script).head(PROMPT)).isEqualTo("from the default method");
+
+        assertThat(script.calledProviders()).containsExactly(0, 1);
+        assertThat(FallbackTrace.current().attempts()).extracting(Attempt::method)
+                .containsExactly("DefaultMethodClient.head", "LocalModel.inheritedDefault");
+    }
+
+    @Test
     public void trailingFailureParameter_receivesThePreviousLinksFailure() throws Exception {
         ProviderException first = status(529);
         ProviderException second = status(503);
@@ -207,6 +219,17 @@ public abstract class AnnotatedBehaviourContract extends BehaviourContract {
                         List.of("Ambiguous.head(String)", "is ambiguous")),
                 Arguments.of("BadTimeout", (Head) s -> new Misconfigured.BadTimeout(s).head(PROMPT),
                         List.of("BadTimeout.head(String)", "timeout = \"10 seconds\" is not a duration", "\"10s\"")),
+                Arguments.of("TooLongDeadline", (Head) s -> new Misconfigured.TooLongDeadline(s).head(PROMPT),
+                        List.of("TooLongDeadline.head(String): deadline = \"PT3000000H\" is too long",
+                                "about 292 years", "Fix: write a shorter deadline")),
+                Arguments.of("SynchronizedTimeout", (Head) s -> new Misconfigured.SynchronizedTimeout(s).head(PROMPT),
+                        List.of("SynchronizedTimeout.head(String): it is synchronized, and timeout = \"200ms\"",
+                                "worker thread", "remove synchronized")),
+                Arguments.of("SynchronizedTimedSibling",
+                        (Head) s -> new Misconfigured.SynchronizedTimedSibling(s).head(PROMPT),
+                        List.of("SynchronizedTimedSibling.sibling(String) (in the chain that starts at "
+                                + "SynchronizedTimedSibling.head(String)): it is synchronized",
+                                "remove synchronized from sibling")),
                 Arguments.of("WrongFutureType", (Head) s -> new Misconfigured.WrongFutureType(s).head(PROMPT),
                         List.of("WrongFutureType.head(String)", "returns OwnFuture",
                                 "declare the return type CompletionStage<T> or CompletableFuture<T>")));

@@ -4,7 +4,6 @@ import dev.llmfallback.FallbackConfigurationException;
 import dev.llmfallback.LlmFallback;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -122,7 +121,9 @@ public final class AnnotatedChains {
      * <p>An annotated method that is a link of a valid chain of the class is not reported as a head: it is
      * annotated to continue that chain (typically it takes the previous failure, a parameter a head's
      * siblings cannot match), so a line about it as a head of its own would be a false alarm. Called directly,
-     * it still fails with its {@link FallbackConfigurationException}.
+     * it still fails with its {@link FallbackConfigurationException}. An annotated abstract method (of an
+     * interface or an abstract class) is reported: nothing intercepts it and its implementations do not
+     * inherit the annotation, so without the report it would be silently ignored.
      *
      * @param type a class that declares {@code @LlmFallback} methods
      * @return one message per misconfigured chain ({@link FallbackConfigurationException#getMessage()}),
@@ -136,8 +137,7 @@ public final class AnnotatedChains {
             Map<Method, String> invalid = new LinkedHashMap<>();
             Set<Method> linksOfValidChains = new HashSet<>();
             for (Method head : methods) {
-                if (head.isBridge() || head.isSynthetic() || Modifier.isAbstract(head.getModifiers())
-                        || !head.isAnnotationPresent(LlmFallback.class)) {
+                if (head.isBridge() || head.isSynthetic() || !head.isAnnotationPresent(LlmFallback.class)) {
                     continue;
                 }
                 try {

@@ -9,11 +9,15 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
@@ -38,8 +42,10 @@ final class PlanResolver {
             throw new IllegalArgumentException(Describe.method(head) + " has no @LlmFallback");
         }
         if (Modifier.isAbstract(head.getModifiers())) {
-            throw invalid(head, head, "the method is abstract, so no execution of it can be intercepted",
-                    "put @LlmFallback on the implementing method instead");
+            throw invalid(head, head, "the method is abstract" + (head.getDeclaringClass().isInterface()
+                    ? " (an interface method without a body)" : "") + ", so no execution of it can be intercepted, "
+                    + "and the methods that implement it do not inherit the annotation: their calls run without "
+                    + "a chain", "put @LlmFallback on the implementing method");
         }
         Class<?> owner = head.getDeclaringClass();
         boolean async = CompletionStage.class.isAssignableFrom(head.getReturnType());
@@ -64,7 +70,7 @@ final class PlanResolver {
             annotated.add(annotation != null);
             invokers.add(invoker(head, link));
             providers.add(annotation == null || annotation.provider().isBlank() ? link.getName() : annotation.provider());
-            labels.add(link.getDeclaringClass().getSimpleName() + "." + link.getName());
+            labels.add(Describe.type(link.getDeclaringClass()) + "." + link.getName());
             predicates.add(annotation == null ? RetryableOnly.INSTANCE : predicate(head, link, annotation));
             timeouts.add(annotation == null ? 0L : duration(head, link, "timeout", annotation.timeout()));
             if (annotation == null || annotation.next().isEmpty()) {
@@ -80,8 +86,48 @@ final class PlanResolver {
             }
             link = next;
         }
+        if (!async && Modifier.isSynchronized(head.getModifiers())) {
+            checkMonitors(head, headAnnotation, methods, timeouts, deadlineNanos);
+        }
         return new ChainPlan(methods, annotated, invokers, providers, labels, predicates,
                 timeouts.stream().mapToLong(Long::longValue).toArray(), deadlineNanos, async);
+    }
+
+    /**
+     * Rejects a synchronized sync head whose chain would run a link synchronized on the head's monitor on a
+     * worker thread (a link with a timeout, or any link under a deadline). The caller holds that monitor
+     * while the chain runs, so the worker blocks on it until the attempt times out, and then runs the body
+     * late anyway: the head never answers, and every call makes a duplicate provider call. Links that run on
+     * the caller's thread re-enter the monitor; links on another monitor (a static method inherited from a
+     * superclass locks that class) or without {@code synchronized} do not wait for it. An async head is not
+     * checked: it returns its future at once, releasing the monitor.
+     */
+    private static void checkMonitors(Method head, LlmFallback headAnnotation, List<Method> methods,
+            List<Long> timeouts, long deadlineNanos) {
+        boolean isStatic = Modifier.isStatic(head.getModifiers());
+        for (int i = 0; i < methods.size(); i++) {
+            Method link = methods.get(i);
+            boolean onWorker = deadlineNanos != 0 || timeouts.get(i) != 0;
+            boolean sameMonitor = !isStatic || link.getDeclaringClass() == head.getDeclaringClass();
+            if (!onWorker || !sameMonitor || !Modifier.isSynchronized(link.getModifiers())) {
+                continue;
+            }
+            String why = timeouts.get(i) != 0
+                    ? "timeout = \"" + link.getAnnotation(LlmFallback.class).timeout() + "\""
+                    : (i == 0 ? "" : "the head's ") + "deadline = \"" + headAnnotation.deadline() + "\"";
+            String stuck = " runs it on a worker thread, which cannot take the monitor the caller holds while the "
+                    + "chain runs: every attempt would time out, and the body then run late anyway (a duplicate "
+                    + "provider call)";
+            if (i == 0) {
+                throw invalid(head, head, "it is synchronized, and " + why + stuck, "remove synchronized (lock "
+                        + "inside the provider on a lock of your own) or remove timeout and deadline");
+            }
+            throw invalid(head, link, "it is synchronized on the same monitor as the synchronized head "
+                    + head.getName() + ", and " + why + stuck,
+                    "remove synchronized from " + link.getName() + " or from " + head.getName() + " (lock inside "
+                            + "the provider on a lock of your own), or remove " + link.getName()
+                            + "'s timeout and the head's deadline");
+        }
     }
 
     private static long duration(Method head, Method link, String attribute, String text) {
@@ -90,6 +136,9 @@ final class PlanResolver {
         }
         try {
             return Durations.parse(text).toNanos();
+        } catch (Durations.TooLong tooLong) {
+            throw invalid(head, link, attribute + " = " + tooLong.getMessage(), "write a shorter " + attribute
+                    + ", e.g. " + attribute + " = \"10s\"");
         } catch (IllegalArgumentException unreadable) {
             throw invalid(head, link, attribute + " = " + unreadable.getMessage(), "write e.g. " + attribute
                     + " = \"10s\" (also \"1500ms\", \"2m\", \"1m30s\", \"PT10S\")");
@@ -102,8 +151,9 @@ final class PlanResolver {
             return Predicates.instance(type);
         } catch (IllegalArgumentException unusable) {
             throw invalid(head, link, "skipOn = " + type.getName() + ".class cannot be used: "
-                    + unusable.getMessage(), "give " + type.getSimpleName()
-                    + " a public static final INSTANCE field or a public no-arg constructor", unusable.getCause());
+                    + unusable.getMessage(), "give " + type.getSimpleName() + " a public static final INSTANCE "
+                    + "field holding an instance of it" + (type.isInterface() || Modifier.isAbstract(type.getModifiers())
+                    ? "" : ", or a public no-arg constructor"), unusable.getCause());
         }
     }
 
@@ -116,7 +166,7 @@ final class PlanResolver {
                     .distinct().collect(Collectors.toList()));
             String hint = near.isEmpty() ? "" : "; did you mean " + near.stream().map(n -> "\"" + n + "\"")
                     .collect(Collectors.joining(" or ")) + "?";
-            throw invalid(head, link, "next = \"" + name + "\" names no method of " + owner.getSimpleName()
+            throw invalid(head, link, "next = \"" + name + "\" names no method of " + Describe.type(owner)
                     + " or its superclasses" + hint, "set next to the name of a sibling method");
         }
         Class<?>[] params = head.getParameterTypes();
@@ -169,10 +219,14 @@ final class PlanResolver {
 
     /**
      * The methods a chain may name: all declared by {@code owner}, then the non-private ones its
-     * superclasses declare that {@code owner} does not override. Bridges and synthetic methods are skipped.
+     * superclasses declare that {@code owner} does not override, then the instance methods of its interfaces
+     * and their superinterfaces that no class of the hierarchy declares: per signature the most specific
+     * one, as the JVM selects it (a default method, or an abstract one that {@link #sibling} rejects).
+     * Bridges and synthetic methods are skipped.
      */
     private static List<Method> candidates(Class<?> owner) {
         Map<String, Method> bySignature = new LinkedHashMap<>();
+        Set<Class<?>> interfaces = new LinkedHashSet<>();
         for (Class<?> type = owner; type != null && type != Object.class; type = type.getSuperclass()) {
             for (Method m : type.getDeclaredMethods()) {
                 if (m.isBridge() || m.isSynthetic() || (type != owner && Modifier.isPrivate(m.getModifiers()))) {
@@ -180,7 +234,32 @@ final class PlanResolver {
                 }
                 bySignature.putIfAbsent(m.getName() + Arrays.toString(m.getParameterTypes()), m);
             }
+            interfaces.addAll(Arrays.asList(type.getInterfaces()));
         }
+        Deque<Class<?>> pending = new ArrayDeque<>(interfaces);
+        while (!pending.isEmpty()) {
+            for (Class<?> superinterface : pending.removeFirst().getInterfaces()) {
+                if (interfaces.add(superinterface)) {
+                    pending.addLast(superinterface);
+                }
+            }
+        }
+        Map<String, Method> inherited = new LinkedHashMap<>();
+        for (Class<?> type : interfaces) {
+            for (Method m : type.getDeclaredMethods()) {
+                // Static and private interface methods are not inherited.
+                if (m.isBridge() || m.isSynthetic() || Modifier.isStatic(m.getModifiers())
+                        || Modifier.isPrivate(m.getModifiers())) {
+                    continue;
+                }
+                String signature = m.getName() + Arrays.toString(m.getParameterTypes());
+                if (!bySignature.containsKey(signature)) {
+                    inherited.merge(signature, m, (seen, other) -> seen.getDeclaringClass()
+                            .isAssignableFrom(other.getDeclaringClass()) ? other : seen);
+                }
+            }
+        }
+        inherited.forEach(bySignature::putIfAbsent);
         return new ArrayList<>(bySignature.values());
     }
 
@@ -191,6 +270,8 @@ final class PlanResolver {
         int argCount = head.getParameterCount();
         boolean takesPrevious = link.getParameterCount() == argCount + 1;
         try {
+            // invokespecial from the declaring class itself, an interface for a default method: exactly that
+            // body runs, whatever the receiver's class overrides.
             MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(declaring, MethodHandles.lookup());
             MethodHandle handle = isStatic || Modifier.isPrivate(link.getModifiers())
                     ? lookup.unreflect(link)
@@ -207,7 +288,7 @@ final class PlanResolver {
             return handle.asType(INVOKER_TYPE);
         } catch (IllegalAccessException | RuntimeException inaccessible) {
             throw invalid(head, link, "llm-fallback cannot invoke " + Describe.method(link) + " ("
-                    + inaccessible + ")", "if " + declaring.getSimpleName() + " is in a named module, open its "
+                    + inaccessible + ")", "if " + Describe.type(declaring) + " is in a named module, open its "
                     + "package to llm-fallback (opens " + declaring.getPackageName() + ")", inaccessible);
         }
     }

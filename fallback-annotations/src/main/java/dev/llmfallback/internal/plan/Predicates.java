@@ -8,7 +8,10 @@ import java.lang.reflect.Modifier;
 
 /**
  * One shared instance per {@link SkipPredicate} class: its {@code public static final INSTANCE} field if it
- * has one, else one made by its public no-arg constructor, called once. Cached per class; thread-safe.
+ * declares one (which must hold an instance of the class; the class may then be abstract or an interface),
+ * else one made by its public no-arg constructor, called once (the class must then be concrete). An
+ * INSTANCE inherited from a superclass or interface is another class's and is not used. Cached per class;
+ * thread-safe.
  */
 public final class Predicates {
 
@@ -43,27 +46,44 @@ public final class Predicates {
         return (SkipPredicate) instance;
     }
 
+    /** The {@code public static final INSTANCE} field {@code type} declares itself (not one it inherits), or null. */
+    private static Field instanceField(Class<?> type) {
+        try {
+            Field field = type.getDeclaredField("INSTANCE");
+            int modifiers = field.getModifiers();
+            return Modifier.isPublic(modifiers) && Modifier.isStatic(modifiers) && Modifier.isFinal(modifiers)
+                    ? field : null;
+        } catch (NoSuchFieldException noInstanceField) {
+            return null;
+        }
+    }
+
     private static Object create(Class<?> type) {
         if (!SkipPredicate.class.isAssignableFrom(type)) {
             throw new IllegalArgumentException("it does not implement SkipPredicate");
         }
-        if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
-            throw new IllegalArgumentException("it is " + (type.isInterface() ? "an interface" : "abstract"));
-        }
-        try {
-            Field field = type.getField("INSTANCE");
-            int modifiers = field.getModifiers();
-            if (Modifier.isStatic(modifiers) && Modifier.isFinal(modifiers)
-                    && SkipPredicate.class.isAssignableFrom(field.getType())) {
-                Object value = field.get(null);
-                if (value != null) {
-                    return value;
+        Field field = instanceField(type);
+        if (field != null) {
+            Object value;
+            try {
+                if (!Modifier.isPublic(type.getModifiers())) {
+                    // A public field of a nested non-public class: allowed once, at resolution time.
+                    field.setAccessible(true);
                 }
+                value = field.get(null);
+            } catch (IllegalAccessException | RuntimeException | ExceptionInInitializerError unreadable) {
+                throw new IllegalArgumentException("its INSTANCE field cannot be read (" + unreadable + ")",
+                        unreadable);
             }
-        } catch (NoSuchFieldException noInstanceField) {
-            // fall through to the constructor
-        } catch (IllegalAccessException | RuntimeException | ExceptionInInitializerError unreadable) {
-            throw new IllegalArgumentException("its INSTANCE field cannot be read (" + unreadable + ")", unreadable);
+            if (!type.isInstance(value)) {
+                throw new IllegalArgumentException("its INSTANCE field holds " + (value == null ? "null"
+                        : "a " + value.getClass().getName()) + ", not an instance of " + type.getSimpleName());
+            }
+            return value;
+        }
+        if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
+            throw new IllegalArgumentException("it is " + (type.isInterface() ? "an interface" : "abstract")
+                    + " and has no public static final INSTANCE field");
         }
         Constructor<?> constructor;
         try {
