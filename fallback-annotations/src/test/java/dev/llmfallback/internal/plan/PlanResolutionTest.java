@@ -1,4 +1,4 @@
-package dev.llmfallback.internal;
+package dev.llmfallback.internal.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -454,7 +454,8 @@ class PlanResolutionTest {
     }
 
     private static Object run(Class<?> type, String head, Object target) throws Throwable {
-        return AnnotatedChains.run(method(type, head, String.class), target, new Object[] {"prompt"});
+        return dev.llmfallback.internal.run.Engine.run(AnnotatedChains.plan(method(type, head, String.class)).chain(), target,
+                new Object[] {"prompt"});
     }
 
     @Test
