@@ -2,7 +2,10 @@ package dev.llmfallback.weaver.agent;
 
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -27,6 +30,14 @@ final class FallbackTransformer implements ClassFileTransformer {
      */
     private final Set<Class<?>> retransformed = ConcurrentHashMap.newKeySet();
     private volatile boolean recordingRetransformed;
+    /**
+     * The names of the classes woven at load with the misconfiguration report, by class loader (held weakly,
+     * never pinned): when one of them is retransformed or redefined (Mockito's inline mock maker, another
+     * agent, a debugger's HotSwap), the JVM hands over the original class file again, and it must be woven
+     * the same way, as the JVM lets no method be added or deleted then, and the report may have given the
+     * class its static initializer.
+     */
+    private final Map<ClassLoader, Set<String>> reportedAtInit = Collections.synchronizedMap(new WeakHashMap<>());
 
     FallbackTransformer(AgentLog log) {
         this.log = log;
@@ -61,12 +72,17 @@ final class FallbackTransformer implements ClassFileTransformer {
                 return null;
             }
             long start = System.nanoTime();
-            // A redefined or retransformed class may lack a static initializer and cannot gain one.
-            boolean reportAtInit = classBeingRedefined == null && log.enabled(AgentLog.Level.WARN);
+            // A retransformed or redefined class can neither gain nor lose a method: it gets the report (and
+            // the static initializer that may come with it) again if it got it at load, and never otherwise.
+            boolean reportAtInit = log.enabled(AgentLog.Level.WARN)
+                    && (classBeingRedefined == null || reportedAtInit(loader, className));
             byte[] woven = active.weave(loader, className, bytes, reportAtInit);
             if (woven == null) {
                 log.debug("no @LlmFallback method to weave in " + name);
                 return null;
+            }
+            if (classBeingRedefined == null && reportAtInit) {
+                reportedAtInit.computeIfAbsent(loader, any -> ConcurrentHashMap.newKeySet()).add(className);
             }
             if (classBeingRedefined != null && recordingRetransformed) {
                 retransformed.add(classBeingRedefined);
@@ -82,6 +98,11 @@ final class FallbackTransformer implements ClassFileTransformer {
                     + "fallback", failure);
         }
         return null;
+    }
+
+    private boolean reportedAtInit(ClassLoader loader, String className) {
+        Set<String> names = reportedAtInit.get(loader);
+        return names != null && names.contains(className);
     }
 
     /** The weaver, made on first use; {@code null} if Byte Buddy could not be set up (reported once). */

@@ -65,8 +65,9 @@ final class Weaver {
      * @param loader         the class's loader, not the bootstrap loader
      * @param internalName   the class's name, with slashes
      * @param bytes          its class file
-     * @param reportAtInit   whether to add the misconfiguration report to its static initializer (not when
-     *                       retransforming: the class may lack one, and retransformation adds no method)
+     * @param reportAtInit   whether to add the misconfiguration report to its static initializer, creating
+     *                       one if the class has none (so, when retransforming, exactly if it was added at
+     *                       load: retransformation adds or deletes no method)
      * @return the woven class file, or {@code null} if the class declares no method to weave
      * @throws Unweavable    if the class cannot be woven, with the reason
      */
