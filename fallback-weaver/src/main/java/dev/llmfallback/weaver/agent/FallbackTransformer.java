@@ -53,8 +53,13 @@ final class FallbackTransformer implements ClassFileTransformer {
             case CANDIDATE:
                 return weave(loader, className, classBeingRedefined, classfileBuffer);
             case WOVEN_BY_ASPECTJ:
-                log.warn("left " + className.replace('/', '.') + " alone: the AspectJ aspect already wove it at "
-                        + "compile time (use one front door per class)");
+                // AspectJ's load-time weaver cannot retransform, so its transformer runs before this one: the
+                // bytes look the same either way. Said the first time the agent sees the class only.
+                if (classBeingRedefined == null || recordingRetransformed) {
+                    log.warn("left " + className.replace('/', '.') + " alone: the AspectJ aspect already wove it "
+                            + "(at compile time, or at load time by AspectJ's weaver agent); use one front door per "
+                            + "class");
+                }
                 return null;
             case WOVEN_BY_AGENT:
                 log.debug("left " + className.replace('/', '.') + " alone: already woven by an llm-fallback agent");

@@ -3,6 +3,7 @@ package dev.llmfallback.weaver.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llmfallback.weaver.agent.fixtures.Client;
+import dev.llmfallback.weaver.agent.fixtures.CompileTimeWoven;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -62,6 +63,20 @@ class FallbackTransformerTest {
         byte[] sameNameElsewhere = transformer.transform(other, CLIENT, Client.class, null, appClass(Client.class));
 
         assertThat(text(sameNameElsewhere)).contains("AnnotatedChains").doesNotContain("<clinit>");
+    }
+
+    @Test
+    public void classWovenByAspectJ_isLeftAlone_withAWarningTrueForCompileAndLoadTimeWeaving() {
+        byte[] result = transformer.transform(loader, "com/example/CompileTimeWoven", null, null,
+                appClass(CompileTimeWoven.class));
+        // Mockito or another agent retransforming it later: nothing new to say.
+        transformer.transform(loader, "com/example/CompileTimeWoven", CompileTimeWoven.class, null,
+                appClass(CompileTimeWoven.class));
+
+        assertThat(result).isNull();
+        assertThat(lines()).containsExactly("[llm-fallback agent] left "
+                + "com.example.CompileTimeWoven alone: the AspectJ aspect already wove it "
+                + "(at compile time, or at load time by AspectJ's weaver agent); use one front door per class");
     }
 
     /** A fixture's class file, the class renamed into {@code com.example}. */
