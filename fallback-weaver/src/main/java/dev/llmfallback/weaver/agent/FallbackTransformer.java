@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The agent's one {@link ClassFileTransformer}. For every class the JVM loads it first decides, by name and
@@ -81,7 +82,10 @@ final class FallbackTransformer implements ClassFileTransformer {
             // the static initializer that may come with it) again if it got it at load, and never otherwise.
             boolean reportAtInit = log.enabled(AgentLog.Level.WARN)
                     && (classBeingRedefined == null || reportedAtInit(loader, className));
-            byte[] woven = active.weave(loader, className, bytes, reportAtInit);
+            // What the weaver has to say about the class, said the first time the agent sees it only.
+            Consumer<String> warnings = classBeingRedefined == null || recordingRetransformed
+                    ? log::warn : warning -> { };
+            byte[] woven = active.weave(loader, className, bytes, reportAtInit, warnings);
             if (woven == null) {
                 log.debug("no @LlmFallback method to weave in " + name);
                 return null;

@@ -2,8 +2,10 @@ package dev.llmfallback.weaver.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.llmfallback.weaver.agent.fixtures.AbstractHeads;
 import dev.llmfallback.weaver.agent.fixtures.Client;
 import dev.llmfallback.weaver.agent.fixtures.CompileTimeWoven;
+import dev.llmfallback.weaver.agent.fixtures.PartlyAbstract;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -77,6 +79,44 @@ class FallbackTransformerTest {
         assertThat(lines()).containsExactly("[llm-fallback agent] left "
                 + "com.example.CompileTimeWoven alone: the AspectJ aspect already wove it "
                 + "(at compile time, or at load time by AspectJ's weaver agent); use one front door per class");
+    }
+
+    @Test
+    public void annotatedAbstractMethod_isReportedOnce_namingTheClassTheMethodAndTheFix() {
+        String name = "com/example/AbstractHeads";
+
+        byte[] woven = transformer.transform(loader, name, null, null, appClass(AbstractHeads.class));
+        // Mockito or another agent retransforming it later: nothing new to say.
+        transformer.transform(loader, name, AbstractHeads.class, null, appClass(AbstractHeads.class));
+
+        assertThat(woven).as("its static method's chain is woven").isNotNull();
+        assertThat(lines()).containsExactly("[llm-fallback agent] com.example.AbstractHeads: "
+                + "@LlmFallback on AbstractHeads.head(String, int) does nothing: the method is "
+                + "abstract, so no execution of it can be intercepted, and the methods implementing it do not "
+                + "inherit the annotation. Fix: put @LlmFallback on the implementing method instead.");
+    }
+
+    @Test
+    public void annotatedAbstractMethodOfAnAbstractClass_isReported_andItsOtherChainsWoven() {
+        byte[] woven = transformer.transform(loader, "com/example/PartlyAbstract", null, null,
+                appClass(PartlyAbstract.class));
+
+        assertThat(woven).isNotNull();
+        assertThat(lines()).singleElement().asString().contains("PartlyAbstract: @LlmFallback on "
+                + "PartlyAbstract.head(String[]) does nothing: the method is abstract");
+    }
+
+    @Test
+    public void annotatedAbstractMethod_ofAClassLoadedBeforeTheAgent_isReportedWhenTheAgentWeavesIt() {
+        String name = "com/example/AbstractHeads";
+        transformer.recordRetransformed(true);
+        try {
+            transformer.transform(loader, name, AbstractHeads.class, null, appClass(AbstractHeads.class));
+        } finally {
+            transformer.recordRetransformed(false);
+        }
+
+        assertThat(lines()).singleElement().asString().contains("AbstractHeads.head(String, int) does nothing");
     }
 
     /** A fixture's class file, the class renamed into {@code com.example}. */
