@@ -17,7 +17,10 @@ final class ClassFileScan {
         IGNORE,
         /** Let Byte Buddy look at it: it may declare {@code @LlmFallback} methods. */
         CANDIDATE,
-        /** Leave it: the AspectJ aspect already wove it (compile-time), and one interception is enough. */
+        /**
+         * Leave it: the AspectJ aspect already wove it (at compile time, or at load time by AspectJ's weaver
+         * agent, whose transformer runs first), and one interception is enough.
+         */
         WOVEN_BY_ASPECTJ,
         /** Leave it: an llm-fallback agent already wove it (its code calls the engine). */
         WOVEN_BY_AGENT

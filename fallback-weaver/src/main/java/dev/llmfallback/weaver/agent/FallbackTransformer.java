@@ -2,8 +2,12 @@ package dev.llmfallback.weaver.agent;
 
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The agent's one {@link ClassFileTransformer}. For every class the JVM loads it first decides, by name and
@@ -27,6 +31,14 @@ final class FallbackTransformer implements ClassFileTransformer {
      */
     private final Set<Class<?>> retransformed = ConcurrentHashMap.newKeySet();
     private volatile boolean recordingRetransformed;
+    /**
+     * The names of the classes woven at load with the misconfiguration report, by class loader (held weakly,
+     * never pinned): when one of them is retransformed or redefined (Mockito's inline mock maker, another
+     * agent, a debugger's HotSwap), the JVM hands over the original class file again, and it must be woven
+     * the same way, as the JVM lets no method be added or deleted then, and the report may have given the
+     * class its static initializer.
+     */
+    private final Map<ClassLoader, Set<String>> reportedAtInit = Collections.synchronizedMap(new WeakHashMap<>());
 
     FallbackTransformer(AgentLog log) {
         this.log = log;
@@ -42,8 +54,13 @@ final class FallbackTransformer implements ClassFileTransformer {
             case CANDIDATE:
                 return weave(loader, className, classBeingRedefined, classfileBuffer);
             case WOVEN_BY_ASPECTJ:
-                log.warn("left " + className.replace('/', '.') + " alone: the AspectJ aspect already wove it at "
-                        + "compile time (use one front door per class)");
+                // AspectJ's load-time weaver cannot retransform, so its transformer runs before this one: the
+                // bytes look the same either way. Said the first time the agent sees the class only.
+                if (classBeingRedefined == null || recordingRetransformed) {
+                    log.warn("left " + className.replace('/', '.') + " alone: the AspectJ aspect already wove it "
+                            + "(at compile time, or at load time by AspectJ's weaver agent); use one front door per "
+                            + "class");
+                }
                 return null;
             case WOVEN_BY_AGENT:
                 log.debug("left " + className.replace('/', '.') + " alone: already woven by an llm-fallback agent");
@@ -61,12 +78,20 @@ final class FallbackTransformer implements ClassFileTransformer {
                 return null;
             }
             long start = System.nanoTime();
-            // A redefined or retransformed class may lack a static initializer and cannot gain one.
-            boolean reportAtInit = classBeingRedefined == null && log.enabled(AgentLog.Level.WARN);
-            byte[] woven = active.weave(loader, className, bytes, reportAtInit);
+            // A retransformed or redefined class can neither gain nor lose a method: it gets the report (and
+            // the static initializer that may come with it) again if it got it at load, and never otherwise.
+            boolean reportAtInit = log.enabled(AgentLog.Level.WARN)
+                    && (classBeingRedefined == null || reportedAtInit(loader, className));
+            // What the weaver has to say about the class, said the first time the agent sees it only.
+            Consumer<String> warnings = classBeingRedefined == null || recordingRetransformed
+                    ? log::warn : warning -> { };
+            byte[] woven = active.weave(loader, className, bytes, reportAtInit, warnings);
             if (woven == null) {
                 log.debug("no @LlmFallback method to weave in " + name);
                 return null;
+            }
+            if (classBeingRedefined == null && reportAtInit) {
+                reportedAtInit.computeIfAbsent(loader, any -> ConcurrentHashMap.newKeySet()).add(className);
             }
             if (classBeingRedefined != null && recordingRetransformed) {
                 retransformed.add(classBeingRedefined);
@@ -82,6 +107,11 @@ final class FallbackTransformer implements ClassFileTransformer {
                     + "fallback", failure);
         }
         return null;
+    }
+
+    private boolean reportedAtInit(ClassLoader loader, String className) {
+        Set<String> names = reportedAtInit.get(loader);
+        return names != null && names.contains(className);
     }
 
     /** The weaver, made on first use; {@code null} if Byte Buddy could not be set up (reported once). */

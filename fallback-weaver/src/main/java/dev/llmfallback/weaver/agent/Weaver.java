@@ -11,6 +11,8 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import net.bytebuddy.ClassFileVersion;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.asm.AsmVisitorWrapper;
@@ -48,6 +50,10 @@ final class Weaver {
     private static final ElementMatcher<MethodDescription> HEADS = isAnnotatedWith(named(ANNOTATION))
             .and(not(isAbstract().or(isNative()).or(isBridge()).or(isSynthetic())));
 
+    /** Annotated methods nothing can intercept: abstract ones (interface methods without a body included). */
+    private static final ElementMatcher<MethodDescription> ABSTRACT_HEADS = isAnnotatedWith(named(ANNOTATION))
+            .and(isAbstract());
+
     private final ClassFileLocator agentClasses;
     /**
      * {@link ChainAdvice} as seen from each application class loader: its signature names the weaving ABI's
@@ -72,12 +78,30 @@ final class Weaver {
      * @param loader         the class's loader, not the bootstrap loader
      * @param internalName   the class's name, with slashes
      * @param bytes          its class file
-     * @param reportAtInit   whether to add the misconfiguration report to its static initializer (not when
-     *                       retransforming: the class may lack one, and retransformation adds no method)
+     * @param reportAtInit   whether to add the misconfiguration report to its static initializer, creating
+     *                       one if the class has none (so, when retransforming, exactly if it was added at
+     *                       load: retransformation adds or deletes no method)
      * @return the woven class file, or {@code null} if the class declares no method to weave
      * @throws Unweavable    if the class cannot be woven, with the reason
      */
     byte[] weave(ClassLoader loader, String internalName, byte[] bytes, boolean reportAtInit) throws Unweavable {
+        return weave(loader, internalName, bytes, reportAtInit, warning -> { });
+    }
+
+    /**
+     * Weaves a class, and tells {@code warnings} what in it does nothing: each {@code @LlmFallback} on an
+     * abstract method, in one line naming the class, the method and the fix.
+     *
+     * @param loader         the class's loader, not the bootstrap loader
+     * @param internalName   the class's name, with slashes
+     * @param bytes          its class file
+     * @param reportAtInit   as for {@link #weave(ClassLoader, String, byte[], boolean)}
+     * @param warnings       receives the lines to warn with
+     * @return the woven class file, or {@code null} if the class declares no method to weave
+     * @throws Unweavable    if the class cannot be woven, with the reason
+     */
+    byte[] weave(ClassLoader loader, String internalName, byte[] bytes, boolean reportAtInit,
+            Consumer<String> warnings) throws Unweavable {
         String name = internalName.replace('/', '.');
         ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(name, bytes),
                 ClassFileLocator.ForClassLoader.of(loader));
@@ -91,6 +115,14 @@ final class Weaver {
                     + "(no " + ENGINE + "." + ENGINE_ENTRY + "); use the agent of the same version");
         }
         TypeDescription type = pool.describe(name).resolve();
+        for (MethodDescription ignored : type.getDeclaredMethods().filter(ABSTRACT_HEADS)) {
+            warnings.accept(name + ": @LlmFallback on " + type.getSimpleName() + "." + ignored.getName()
+                    + ignored.getParameters().asTypeList().asErasures().stream().map(TypeDescription::getSimpleName)
+                            .collect(Collectors.joining(", ", "(", ")"))
+                    + " does nothing: the method is abstract, so no execution of it can be intercepted, and the "
+                    + "methods implementing it do not inherit the annotation. Fix: put @LlmFallback on the "
+                    + "implementing method instead.");
+        }
         if (type.getDeclaredMethods().filter(HEADS).isEmpty()) {
             return null;
         }
