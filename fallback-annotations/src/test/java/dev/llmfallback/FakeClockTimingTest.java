@@ -2,10 +2,12 @@ package dev.llmfallback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.llmfallback.Attempt.Outcome;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
@@ -162,5 +164,35 @@ class FakeClockTimingTest {
         assertThat(answer).isCompletedExceptionally();
         assertThat(FallbackTrace.of(answer).attempts()).extracting(Attempt::outcome)
                 .containsExactly(Outcome.TIMED_OUT, Outcome.NOT_TRIED);
+    }
+
+    @Test
+    public void anErrorFromATimedAsyncLink_endsTheChain_evenWhenItArrivesAfterTheBudget() {
+        AssertionError bug = new AssertionError("a bug, not an outage");
+        FallbackChain<String, String> chain = FallbackChain.<String, String>builder()
+                .asyncProvider("anthropic", p -> {
+                    // Invoked on the caller's thread, where no timer guards it: it outlives its budget, then throws.
+                    clock.skip(Duration.ofSeconds(2));
+                    throw bug;
+                }, null, Duration.ofSeconds(1))
+                .provider("openai", p -> "openai")
+                .scheduler(clock)
+                .build();
+
+        assertThat(catchThrowable(() -> chain.run("p"))).isSameAs(bug);
+        assertThat(FallbackTrace.current().attempts()).extracting(Attempt::outcome).containsExactly(Outcome.STOPPED);
+    }
+
+    @Test
+    public void noWorkerForATimedAttempt_isThatAttemptsFailure_recordedAndJudged() {
+        clock.rejectSubmissions = true;
+        FallbackChain<String, String> chain = FallbackChain.<String, String>builder()
+                .provider("anthropic", p -> "never runs", Duration.ofSeconds(1))
+                .provider("openai", p -> "openai")
+                .scheduler(clock)
+                .build();
+
+        assertThat(catchThrowable(() -> chain.run("p"))).isInstanceOf(RejectedExecutionException.class);
+        assertThat(FallbackTrace.current().attempts()).extracting(Attempt::outcome).containsExactly(Outcome.STOPPED);
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * A scheduler whose clock moves only when a test moves it: timed attempts run at once on the calling thread,
@@ -67,8 +68,14 @@ final class FakeScheduler implements Scheduler {
         return new Object[0];
     }
 
+    /** When set, no worker can be had: {@link #submit} throws as a saturated or dying pool does. */
+    volatile boolean rejectSubmissions;
+
     @Override
     public <T> Future<T> submit(Callable<T> task, Object[] captured) {
+        if (rejectSubmissions) {
+            throw new RejectedExecutionException("no worker");
+        }
         FutureTask<T> future = new FutureTask<>(task);
         future.run();
         return future;

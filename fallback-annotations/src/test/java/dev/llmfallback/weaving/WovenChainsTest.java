@@ -71,7 +71,7 @@ class WovenChainsTest {
     }
 
     @Test
-    public void enterHead_startsTheChainInline_unlessTheExecutionIsALinkOfARunningChain() throws Exception {
+    public void enter_startsTheChainInline_unlessTheExecutionIsALinkOfARunningChain() throws Exception {
         String head = "head(Ljava/lang/String;)Ljava/lang/String;";
 
         Entry token = WovenChains.enter(Client.class, head);
@@ -89,7 +89,7 @@ class WovenChainsTest {
     }
 
     @Test
-    public void headFailed_judgesTheHeadsFailure_andRunsTheNextLinks() throws Throwable {
+    public void failed_judgesTheHeadsFailure_andRunsTheNextLinks() throws Throwable {
         Method method = Client.class.getDeclaredMethod("head", String.class);
         Entry token = WovenChains.enter(method);
 
@@ -108,7 +108,7 @@ class WovenChainsTest {
     }
 
     @Test
-    public void enterHead_leavesToTheEngine_aTimedHeadAndAMisconfiguredOne() throws Exception {
+    public void enter_leavesToTheEngine_aTimedHeadAndAMisconfiguredOne() throws Exception {
         Method timed = Client.class.getDeclaredMethod("timed", String.class);
         Method broken = Broken.class.getDeclaredMethod("head", String.class);
 
@@ -122,7 +122,7 @@ class WovenChainsTest {
     }
 
     @Test
-    public void enterHead_ofAnUnannotatedOrUnknownMethod_isAnError() {
+    public void enter_ofAnUnannotatedOrUnknownMethod_isAnError() {
         assertThatThrownBy(() -> WovenChains.enter(Client.class, "fallback(Ljava/lang/String;)Ljava/lang/String;"))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -61,6 +61,8 @@ final class AsyncRun implements AttemptSink {
         final long startNanos;
         final long budget;
         final AtomicBoolean settled = new AtomicBoolean();
+        /** Settled by its budget running out, rather than by its own outcome or the caller. */
+        volatile boolean expired;
         volatile Future<?> work;
         volatile Scheduler.Cancellable timer;
 
@@ -121,8 +123,16 @@ final class AsyncRun implements AttemptSink {
                 // handle(), not whenComplete(): a dependent that completes exceptionally wraps the failure in a
                 // CompletionException, whose constructor calls the failure's toString.
                 stage.handle((answer, failure) -> {
-                    settle(attempt, failure == null ? Settled.answered(answer)
-                            : Settled.judging(link, Rules.unwrap(failure), false));
+                    Settled outcome;
+                    try {
+                        outcome = failure == null ? Settled.answered(answer)
+                                : Settled.judging(link, Rules.unwrap(failure), false);
+                    } catch (Throwable unsettled) {
+                        // Unwrapping or recording failed (a hostile getCause(), out of memory): the attempt must
+                        // still end, or the chain's future would never complete.
+                        outcome = Settled.unjudged(unsettled);
+                    }
+                    settle(attempt, outcome);
                     return null;
                 });
             } else {
@@ -139,7 +149,7 @@ final class AsyncRun implements AttemptSink {
             }
             return;
         }
-        if (attempt.settled.get()) {
+        if (attempt.expired) {
             // Its timer ran out before the work was set: cancel it now (harmless if it already ended).
             attempt.abandon();
         }
@@ -153,7 +163,7 @@ final class AsyncRun implements AttemptSink {
     /** The attempt's own outcome arrived: judge it, or reject it as late. */
     private void settle(InFlight attempt, Settled settled) {
         long end = scheduler.nanoTime();
-        if (Rules.late(attempt.budget, attempt.startNanos, end)) {
+        if (Rules.late(attempt.budget, attempt.startNanos, end) && !Rules.endsChainWhenLate(settled.failure())) {
             expire(attempt, end);
             return;
         }
@@ -183,6 +193,7 @@ final class AsyncRun implements AttemptSink {
         if (!attempt.settle()) {
             return;
         }
+        attempt.expired = true;
         TimeoutException timedOut;
         AllProvidersFailedException allFailed = null;
         try {

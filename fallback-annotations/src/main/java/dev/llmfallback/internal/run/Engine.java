@@ -139,9 +139,13 @@ public final class Engine {
                 // Interrupted from outside while waiting: the chain stops unjudged, the flag restored.
                 Rules.failed(chain, i, interrupted, null, true, start, scheduler.nanoTime(), frame);
                 throw interrupted;
+            } catch (Throwable cannotStart) {
+                // No worker (RejectedExecutionException, no native thread): the attempt's failure, judged as such.
+                settled = Settled.unjudged(cannotStart);
             }
             long end = scheduler.nanoTime();
-            if (settled == null || Rules.late(budget, start, end)) {
+            if (settled == null
+                    || Rules.late(budget, start, end) && !Rules.endsChainWhenLate(settled.failure())) {
                 previous = Rules.timedOut(chain, i, budget, start, end, frame);
             } else if (settled.failure() == null) {
                 Rules.succeeded(i, start, end, frame);
@@ -162,6 +166,9 @@ public final class Engine {
             return result;
         }
         CompletableFuture<Object> stage = toFuture(link, result);
+        if (stage.isDone() && !stage.isCompletedExceptionally()) {
+            return stage.getNow(null);
+        }
         Settled settled;
         try {
             // Through handle(), not get() on the stage: get() wraps a failure in an ExecutionException.

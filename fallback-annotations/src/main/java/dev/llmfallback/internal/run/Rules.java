@@ -64,6 +64,14 @@ final class Rules {
         return budget != 0 && end - start > budget;
     }
 
+    /**
+     * Whether a failure ends the chain even when it arrives after the attempt's budget: an {@link Error} or an
+     * {@link InterruptedException} is never turned into a timeout that moves on.
+     */
+    static boolean endsChainWhenLate(Throwable failure) {
+        return failure instanceof Error || failure instanceof InterruptedException;
+    }
+
     /** Records link {@code i}'s answer. */
     static void succeeded(int i, long start, long end, AttemptSink sink) {
         sink.record(i, Outcome.SUCCEEDED, null, start, end);

@@ -52,7 +52,7 @@ class FallbackTransformerTest {
         byte[] first = transformer.transform(loader, CLIENT, Client.class, null, appClass(Client.class));
         byte[] again = transformer.transform(loader, CLIENT, Client.class, null, appClass(Client.class));
 
-        assertThat(text(first)).contains("AnnotatedChains").doesNotContain("<clinit>");
+        assertThat(text(first)).contains("WovenChains").doesNotContain("<clinit>");
         assertThat(Arrays.equals(again, first)).isTrue();
     }
 
@@ -64,7 +64,7 @@ class FallbackTransformerTest {
 
         byte[] sameNameElsewhere = transformer.transform(other, CLIENT, Client.class, null, appClass(Client.class));
 
-        assertThat(text(sameNameElsewhere)).contains("AnnotatedChains").doesNotContain("<clinit>");
+        assertThat(text(sameNameElsewhere)).contains("WovenChains").doesNotContain("<clinit>");
     }
 
     @Test
