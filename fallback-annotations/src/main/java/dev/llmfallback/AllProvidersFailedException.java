@@ -29,7 +29,17 @@ public final class AllProvidersFailedException extends RuntimeException {
      * @throws IllegalArgumentException if {@code attempts} is empty
      */
     public AllProvidersFailedException(List<Attempt> attempts) {
-        super(FailureSummary.allFailedMessage(attempts), lastFailure(attempts));
+        this(attempts, FailureSummary.allFailedMessage(attempts));
+    }
+
+    // For the engine (through RecordedSummaries): the message comes from the failure summaries recorded when
+    // each failure was judged, and runs no failure's code.
+    AllProvidersFailedException(FallbackTrace trace) {
+        this(trace.attempts(), trace.allFailedMessage());
+    }
+
+    private AllProvidersFailedException(List<Attempt> attempts, String message) {
+        super(message, lastFailure(attempts));
         this.attempts = List.copyOf(attempts);
         for (Attempt attempt : this.attempts) {
             if (attempt.failure() != null) {

@@ -1,9 +1,11 @@
 package dev.llmfallback;
 
 import dev.llmfallback.internal.classify.FailureSummary;
+import dev.llmfallback.internal.classify.RecordedSummaries;
 import dev.llmfallback.internal.run.TraceStack;
 import dev.llmfallback.internal.run.TracedFuture;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,13 +23,33 @@ import java.util.concurrent.CompletionStage;
  */
 public final class FallbackTrace {
 
-    private static final FallbackTrace EMPTY = new FallbackTrace(List.of(), Duration.ZERO);
+    private static final FallbackTrace EMPTY = new FallbackTrace(List.of(), null, Duration.ZERO);
+
+    static {
+        RecordedSummaries.install(new RecordedSummaries.Access() {
+            @Override
+            public FallbackTrace trace(List<Attempt> attempts, String[] summaries, Duration elapsed) {
+                List<Attempt> copy = List.copyOf(attempts);
+                return new FallbackTrace(copy, summaries == null ? null : Arrays.copyOf(summaries, copy.size()),
+                        Objects.requireNonNull(elapsed, "elapsed"));
+            }
+
+            @Override
+            public AllProvidersFailedException allProvidersFailed(FallbackTrace trace) {
+                return new AllProvidersFailedException(trace);
+            }
+        });
+    }
 
     private final List<Attempt> attempts;
+    // What the engine recorded of each attempt's failure when it judged it (null: nothing recorded), so that
+    // describing the trace runs no failure's code again; null for a trace made by of(List, Duration).
+    private final String[] summaries;
     private final Duration elapsed;
 
-    private FallbackTrace(List<Attempt> attempts, Duration elapsed) {
+    private FallbackTrace(List<Attempt> attempts, String[] summaries, Duration elapsed) {
         this.attempts = attempts;
+        this.summaries = summaries;
         this.elapsed = elapsed;
     }
 
@@ -39,7 +61,7 @@ public final class FallbackTrace {
      * @return the trace
      */
     public static FallbackTrace of(List<Attempt> attempts, Duration elapsed) {
-        return new FallbackTrace(List.copyOf(attempts), Objects.requireNonNull(elapsed, "elapsed"));
+        return new FallbackTrace(List.copyOf(attempts), null, Objects.requireNonNull(elapsed, "elapsed"));
     }
 
     /**
@@ -139,12 +161,17 @@ public final class FallbackTrace {
             }
             out.append(a.provider()).append(' ').append(a.outcome());
             if (a.failure() != null && a.outcome() != Attempt.Outcome.TIMED_OUT) {
-                out.append(' ').append(FailureSummary.describe(a.failure()));
+                out.append(' ').append(FailureSummary.of(a.failure(), FailureSummary.recordedAt(summaries, i)));
             }
             if (a.outcome() != Attempt.Outcome.NOT_TRIED) {
                 out.append(' ').append(FailureSummary.millis(a.duration()));
             }
         }
         return out.append("; ").append(FailureSummary.millis(elapsed)).append(']').toString();
+    }
+
+    /** The message of {@link AllProvidersFailedException} for this trace's attempts. */
+    String allFailedMessage() {
+        return FailureSummary.allFailedMessage(attempts, summaries);
     }
 }

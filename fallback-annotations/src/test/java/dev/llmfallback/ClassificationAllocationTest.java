@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.anthropic.errors.AnthropicIoException;
+import dev.llmfallback.internal.classify.FailureSummary;
 import dev.llmfallback.internal.classify.StatusCodeReaderTest.Code;
 import dev.llmfallback.internal.classify.StatusCodeReaderTest.OwnStatus;
 import dev.llmfallback.internal.classify.StatusCodeReaderTest.ValueObjectStatus;
@@ -47,6 +48,23 @@ class ClassificationAllocationTest {
                 .isLessThan(NOISE_BYTES);
     }
 
+    /** The engine records a failure's summary when it judges the failure: as cheap as classifying it. */
+    @Test
+    void failureSummaries_allocateNothing() {
+        com.sun.management.ThreadMXBean threads = allocationCounter();
+        Throwable[] failures = failuresOfEveryShape();
+
+        summarizeAll(failures, WARM_UP_ROUNDS);
+        long before = threads.getCurrentThreadAllocatedBytes();
+        int length = summarizeAll(failures, ROUNDS);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+        assertThat(length).isPositive();
+        assertThat(allocated)
+                .as("bytes allocated by %d summaries", (long) ROUNDS * failures.length)
+                .isLessThan(NOISE_BYTES);
+    }
+
     @Test
     void theCounter_seesOneSmallAllocationPerRound() {
         com.sun.management.ThreadMXBean threads = allocationCounter();
@@ -81,6 +99,16 @@ class ClassificationAllocationTest {
             }
         }
         return decisions;
+    }
+
+    private static int summarizeAll(Throwable[] failures, int rounds) {
+        int length = 0;
+        for (int round = 0; round < rounds; round++) {
+            for (Throwable failure : failures) {
+                length += FailureSummary.of(failure).length();
+            }
+        }
+        return length;
     }
 
     private static void allocateOnePerRound(int rounds) {

@@ -81,6 +81,50 @@ class UnprintableFailuresTest {
         }
     }
 
+    /** Answers its status while it is judged, then never again: describing it later must not ask it. */
+    static final class StatusOnce extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private int reads;
+
+        StatusOnce() {
+            super("once", null, false, false);
+        }
+
+        public synchronized int statusCode() {
+            // Read twice when judged (the recorded summary, then the predicate); a third read never returns.
+            if (++reads > 2) {
+                while (!SpinningStatus.released) {
+                    Thread.onSpinWait();
+                }
+            }
+            return 503;
+        }
+    }
+
+    @Test
+    public void aTimedAttemptsFailure_isDescribedAsJudged_neverAskedAgain() throws Exception {
+        SpinningStatus.released = false;
+        try {
+            FallbackChain<String, String> chain = FallbackChain.<String, String>builder()
+                    .provider("anthropic", p -> {
+                        throw new StatusOnce();
+                    }, Duration.ofSeconds(30))
+                    .provider("openai", p -> {
+                        throw new StatusOnce();
+                    }, Duration.ofSeconds(30))
+                    .build();
+
+            Throwable thrown = catchThrowable(() -> chain.run("p"));
+
+            assertThat(thrown).isInstanceOf(AllProvidersFailedException.class)
+                    .hasMessage("all 2 providers failed: anthropic (503 unavailable), openai (503 unavailable)");
+            assertThat(FallbackTrace.current().toString()).contains("anthropic FAILED 503 unavailable")
+                    .contains("openai FAILED 503 unavailable");
+        } finally {
+            SpinningStatus.released = true;
+        }
+    }
+
     private static FallbackChain<String, String> chain(String shape, Unprintable failure) {
         FallbackChain.Builder<String, String> builder = FallbackChain.builder();
         switch (shape) {

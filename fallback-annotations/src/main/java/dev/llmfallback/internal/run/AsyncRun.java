@@ -4,6 +4,7 @@ import dev.llmfallback.AllProvidersFailedException;
 import dev.llmfallback.Attempt;
 import dev.llmfallback.Attempt.Outcome;
 import dev.llmfallback.FallbackTrace;
+import dev.llmfallback.internal.classify.RecordedSummaries;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,8 @@ final class AsyncRun implements AttemptSink {
     private final long startNanos;
     private final Object[] context;
     private final List<Attempt> attempts = new ArrayList<>();
+    /** By attempt index: the failure's summary where it was judged; guarded by {@link #attempts}. */
+    private final String[] summaries;
     private volatile long endNanos;
     private volatile InFlight current;
     private volatile Throwable stopped;
@@ -47,6 +50,7 @@ final class AsyncRun implements AttemptSink {
         this.args = args;
         this.startNanos = scheduler.nanoTime();
         this.context = scheduler.captureContext();
+        this.summaries = new String[chain.size()];
     }
 
     static TracedFuture<Object> start(Chain chain, Object target, Object[] args) {
@@ -144,7 +148,7 @@ final class AsyncRun implements AttemptSink {
         } catch (Throwable cannotStart) {
             // No worker, no timer (RejectedExecutionException, no native thread): end the run, never leave it hanging.
             if (attempt.settle()) {
-                record(i, Outcome.STOPPED, cannotStart, now, scheduler.nanoTime());
+                record(i, Outcome.STOPPED, cannotStart, null, now, scheduler.nanoTime());
                 fail(cannotStart);
             }
             return;
@@ -236,30 +240,31 @@ final class AsyncRun implements AttemptSink {
 
     private void stop(InFlight attempt, Throwable reason) {
         if (attempt.settle()) {
-            record(attempt.index, Outcome.STOPPED, reason, attempt.startNanos, scheduler.nanoTime());
+            record(attempt.index, Outcome.STOPPED, reason, null, attempt.startNanos, scheduler.nanoTime());
         }
         attempt.abandon();
     }
 
     @Override
-    public void record(int i, Outcome outcome, Throwable failure, long start, long end) {
+    public void record(int i, Outcome outcome, Throwable failure, String summary, long start, long end) {
         Link link = chain.link(i);
         Attempt attempt = new Attempt(i, link.provider(), link.method(), outcome, failure,
                 Duration.ofNanos(Math.max(0, end - start)));
         synchronized (attempts) {
+            summaries[attempts.size()] = summary;
             attempts.add(attempt);
         }
     }
 
     @Override
-    public List<Attempt> attempts() {
-        synchronized (attempts) {
-            return List.copyOf(attempts);
-        }
+    public AllProvidersFailedException allFailed() {
+        return RecordedSummaries.allProvidersFailed(trace());
     }
 
     FallbackTrace trace() {
         long end = result.isDone() && endNanos != 0 ? endNanos : scheduler.nanoTime();
-        return FallbackTrace.of(attempts(), Duration.ofNanos(Math.max(0, end - startNanos)));
+        synchronized (attempts) {
+            return RecordedSummaries.trace(attempts, summaries, Duration.ofNanos(Math.max(0, end - startNanos)));
+        }
     }
 }

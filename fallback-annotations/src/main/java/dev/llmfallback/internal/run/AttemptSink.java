@@ -1,8 +1,7 @@
 package dev.llmfallback.internal.run;
 
-import dev.llmfallback.Attempt;
+import dev.llmfallback.AllProvidersFailedException;
 import dev.llmfallback.Attempt.Outcome;
-import java.util.List;
 
 /**
  * Where a run records its attempts: the single point every runner (sync, async) records through, and so
@@ -17,15 +16,17 @@ interface AttemptSink {
      * @param link    the link's index
      * @param outcome how it ended
      * @param failure what it threw or why it ended, {@code null} on success and for a link not tried
+     * @param summary how the failure reads in a trace, computed where it was judged (so that describing the
+     *                trace later runs none of the failure's code), or {@code null} to describe it when needed
      * @param start   when it started, on the chain's scheduler clock
      * @param end     when it ended
      */
-    void record(int link, Outcome outcome, Throwable failure, long start, long end);
+    void record(int link, Outcome outcome, Throwable failure, String summary, long start, long end);
 
     /**
-     * The attempts recorded so far, for {@link dev.llmfallback.AllProvidersFailedException}.
+     * The exception that ends the chain when every link failed, made of the attempts recorded so far.
      *
-     * @return an immutable list
+     * @return the exception, to be thrown
      */
-    List<Attempt> attempts();
+    AllProvidersFailedException allFailed();
 }

@@ -48,9 +48,9 @@ final class Rules {
         long left = chainStart + deadline - now;
         if (left <= 0) {
             for (int untried = i; untried < chain.size(); untried++) {
-                sink.record(untried, Outcome.NOT_TRIED, null, now, now);
+                sink.record(untried, Outcome.NOT_TRIED, null, null, now, now);
             }
-            throw new AllProvidersFailedException(sink.attempts());
+            throw sink.allFailed();
         }
         return own == 0 ? left : Math.min(own, left);
     }
@@ -74,7 +74,7 @@ final class Rules {
 
     /** Records link {@code i}'s answer. */
     static void succeeded(int i, long start, long end, AttemptSink sink) {
-        sink.record(i, Outcome.SUCCEEDED, null, start, end);
+        sink.record(i, Outcome.SUCCEEDED, null, null, start, end);
     }
 
     /**
@@ -86,9 +86,9 @@ final class Rules {
     static TimeoutException timedOut(Chain chain, int i, long budget, long start, long end, AttemptSink sink) {
         TimeoutException failure = new TimeoutException("attempt timed out after "
                 + TimeUnit.NANOSECONDS.toMillis(budget) + " ms");
-        sink.record(i, Outcome.TIMED_OUT, failure, start, end);
+        sink.record(i, Outcome.TIMED_OUT, failure, null, start, end);
         if (i == chain.size() - 1) {
-            throw new AllProvidersFailedException(sink.attempts());
+            throw sink.allFailed();
         }
         return failure;
     }
@@ -107,36 +107,37 @@ final class Rules {
      */
     static void failed(Chain chain, int i, Throwable failure, Settled judged, boolean callerThread, long start,
             long end, AttemptSink sink) throws Throwable {
+        String summary = judged != null ? judged.summary() : null;
         if (endsChainUnjudged(failure, callerThread)) {
-            sink.record(i, Outcome.STOPPED, failure, start, end);
+            sink.record(i, Outcome.STOPPED, failure, summary, start, end);
             throw failure;
         }
         boolean skip;
         if (judged != null && judged.judged()) {
             if (judged.predicateFailure() != null) {
-                throw stoppedByPredicate(i, failure, judged.predicateFailure(), start, end, sink);
+                throw stoppedByPredicate(i, failure, summary, judged.predicateFailure(), start, end, sink);
             }
             skip = judged.skip();
         } else {
             try {
                 skip = chain.link(i).skipOn().shouldSkip(failure);
             } catch (Throwable predicateFailure) {
-                throw stoppedByPredicate(i, failure, predicateFailure, start, end, sink);
+                throw stoppedByPredicate(i, failure, summary, predicateFailure, start, end, sink);
             }
         }
         if (!skip) {
-            sink.record(i, Outcome.STOPPED, failure, start, end);
+            sink.record(i, Outcome.STOPPED, failure, summary, start, end);
             throw failure;
         }
-        sink.record(i, Outcome.FAILED, failure, start, end);
+        sink.record(i, Outcome.FAILED, failure, summary, start, end);
         if (i == chain.size() - 1) {
-            throw new AllProvidersFailedException(sink.attempts());
+            throw sink.allFailed();
         }
     }
 
-    private static Throwable stoppedByPredicate(int i, Throwable failure, Throwable predicateFailure, long start,
-            long end, AttemptSink sink) {
-        sink.record(i, Outcome.STOPPED, failure, start, end);
+    private static Throwable stoppedByPredicate(int i, Throwable failure, String summary, Throwable predicateFailure,
+            long start, long end, AttemptSink sink) {
+        sink.record(i, Outcome.STOPPED, failure, summary, start, end);
         if (predicateFailure != failure) {
             predicateFailure.addSuppressed(failure);
         }

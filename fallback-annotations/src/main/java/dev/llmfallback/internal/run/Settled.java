@@ -1,5 +1,7 @@
 package dev.llmfallback.internal.run;
 
+import dev.llmfallback.internal.classify.FailureSummary;
+
 /**
  * How an attempt that ran away from the caller's thread ended (a timed attempt on a worker, an async
  * stage), judged where it ended so that judging, too, is bounded by the attempt's budget: a predicate or a
@@ -12,16 +14,19 @@ package dev.llmfallback.internal.run;
  * @param judged           whether {@code skip} or {@code predicateFailure} holds the predicate's verdict
  * @param skip             the predicate's verdict: move on
  * @param predicateFailure what the predicate threw instead of answering
+ * @param summary          how the failure reads in a trace, read here too, within the budget; {@code null} when
+ *                         not judged here
  */
-record Settled(Object value, Throwable failure, boolean judged, boolean skip, Throwable predicateFailure) {
+record Settled(Object value, Throwable failure, boolean judged, boolean skip, Throwable predicateFailure,
+        String summary) {
 
     static Settled answered(Object value) {
-        return new Settled(value, null, false, false, null);
+        return new Settled(value, null, false, false, null, null);
     }
 
     /** A failure left for {@link Rules#failed} to judge. */
     static Settled unjudged(Throwable failure) {
-        return new Settled(null, failure, false, false, null);
+        return new Settled(null, failure, false, false, null, null);
     }
 
     /**
@@ -35,10 +40,11 @@ record Settled(Object value, Throwable failure, boolean judged, boolean skip, Th
                 || heedInterrupt && Thread.currentThread().isInterrupted()) {
             return unjudged(failure);
         }
+        String summary = FailureSummary.of(failure);
         try {
-            return new Settled(null, failure, true, link.skipOn().shouldSkip(failure), null);
+            return new Settled(null, failure, true, link.skipOn().shouldSkip(failure), null, summary);
         } catch (Throwable predicateFailure) {
-            return new Settled(null, failure, true, false, predicateFailure);
+            return new Settled(null, failure, true, false, predicateFailure, summary);
         }
     }
 }

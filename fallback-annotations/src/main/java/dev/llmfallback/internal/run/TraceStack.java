@@ -1,8 +1,10 @@
 package dev.llmfallback.internal.run;
 
+import dev.llmfallback.AllProvidersFailedException;
 import dev.llmfallback.Attempt;
 import dev.llmfallback.Attempt.Outcome;
 import dev.llmfallback.FallbackTrace;
+import dev.llmfallback.internal.classify.RecordedSummaries;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -126,6 +128,7 @@ public final class TraceStack {
         private long endNanos;
         private Outcome[] outcomes = new Outcome[4];
         private Throwable[] failures = new Throwable[4];
+        private String[] summaries = new String[4];
         private long[] starts = new long[4];
         private long[] ends = new long[4];
         private FallbackTrace snapshot;
@@ -140,6 +143,7 @@ public final class TraceStack {
             if (size > outcomes.length) {
                 outcomes = new Outcome[size];
                 failures = new Throwable[size];
+                summaries = new String[size];
                 starts = new long[size];
                 ends = new long[size];
             }
@@ -150,9 +154,10 @@ public final class TraceStack {
         }
 
         @Override
-        public void record(int index, Outcome outcome, Throwable failure, long start, long end) {
+        public void record(int index, Outcome outcome, Throwable failure, String summary, long start, long end) {
             outcomes[count] = outcome;
             failures[count] = failure;
+            summaries[count] = summary;
             starts[count] = start;
             ends[count] = end;
             count++;
@@ -163,8 +168,8 @@ public final class TraceStack {
         }
 
         @Override
-        public List<Attempt> attempts() {
-            return snapshot().attempts();
+        public AllProvidersFailedException allFailed() {
+            return RecordedSummaries.allProvidersFailed(snapshot());
         }
 
         void finish() {
@@ -208,6 +213,7 @@ public final class TraceStack {
         void clear() {
             if (count > 0) {
                 Arrays.fill(failures, 0, count, null);
+                Arrays.fill(summaries, 0, count, null);
             }
             chain = null;
             count = 0;
@@ -224,7 +230,7 @@ public final class TraceStack {
                             Duration.ofNanos(Math.max(0, ends[i] - starts[i]))));
                 }
                 long end = active ? chain.scheduler().nanoTime() : endNanos;
-                trace = FallbackTrace.of(attempts, Duration.ofNanos(Math.max(0, end - startNanos)));
+                trace = RecordedSummaries.trace(attempts, summaries, Duration.ofNanos(Math.max(0, end - startNanos)));
                 if (!active) {
                     snapshot = trace;
                 }
