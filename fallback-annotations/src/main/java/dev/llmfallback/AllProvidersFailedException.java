@@ -12,9 +12,10 @@ import java.util.List;
  * last included, is added as {@linkplain #getSuppressed() suppressed}. The message lists
  * the providers and what each failed with, for example
  * {@code all 3 providers failed: anthropic (529 overloaded), openai (429 rate limited), local (IOException)};
- * it shows failure types and HTTP statuses, never a failure's message or an argument.
+ * it shows failure types and HTTP statuses, never a failure's message or an argument. Not final only so that
+ * {@link AllProvidersUnhealthyException} can say that every link was skipped as unhealthy.
  */
-public final class AllProvidersFailedException extends RuntimeException {
+public class AllProvidersFailedException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 

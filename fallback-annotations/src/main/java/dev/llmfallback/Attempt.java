@@ -37,7 +37,13 @@ public record Attempt(int providerIndex, String provider, String method, Outcome
         /** The attempt's timeout (or the chain's deadline) expired; the attempt was cancelled and the chain moved on. */
         TIMED_OUT,
         /** The chain's deadline ran out before this link could be tried. */
-        NOT_TRIED
+        NOT_TRIED,
+        /**
+         * The link was not called: its provider is cooling, being probed by another call, or forced open
+         * (SPEC §9, {@link HealthPolicy}). Zero duration, no failure; the trace's {@code toString} says why and
+         * for how long.
+         */
+        SKIPPED_UNHEALTHY
     }
 
     /**
@@ -47,7 +53,7 @@ public record Attempt(int providerIndex, String provider, String method, Outcome
      * @param provider      the provider label
      * @param method        the method label
      * @param outcome       how the attempt ended
-     * @param failure       the failure; {@code null} exactly for SUCCEEDED and NOT_TRIED
+     * @param failure       the failure; {@code null} exactly for SUCCEEDED, NOT_TRIED and SKIPPED_UNHEALTHY
      * @param duration      how long the attempt took
      * @throws IllegalArgumentException for a negative index, or a failure where there is none / none where there is one
      * @throws NullPointerException     for a null label, method, outcome or duration
@@ -60,7 +66,8 @@ public record Attempt(int providerIndex, String provider, String method, Outcome
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(duration, "duration");
-        boolean failureExpected = outcome != Outcome.SUCCEEDED && outcome != Outcome.NOT_TRIED;
+        boolean failureExpected = outcome != Outcome.SUCCEEDED && outcome != Outcome.NOT_TRIED
+                && outcome != Outcome.SKIPPED_UNHEALTHY;
         if (failureExpected != (failure != null)) {
             throw new IllegalArgumentException("an attempt has a failure exactly when it was tried and did not succeed");
         }
@@ -87,7 +94,7 @@ public record Attempt(int providerIndex, String provider, String method, Outcome
             out.append(" (").append(method).append(')');
         }
         out.append(' ').append(outcome);
-        if (outcome == Outcome.NOT_TRIED) {
+        if (outcome == Outcome.NOT_TRIED || outcome == Outcome.SKIPPED_UNHEALTHY) {
             return out.toString();
         }
         if (failure != null && outcome != Outcome.TIMED_OUT) {

@@ -1,5 +1,6 @@
 package dev.llmfallback;
 
+import dev.llmfallback.internal.health.LinkHealths;
 import dev.llmfallback.internal.run.Chain;
 import dev.llmfallback.internal.run.Engine;
 import dev.llmfallback.internal.run.Link;
@@ -7,7 +8,9 @@ import dev.llmfallback.internal.run.Scheduler;
 import dev.llmfallback.internal.run.Workers;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -129,6 +132,9 @@ public final class FallbackChain<I, O> {
         private SkipPredicate defaultPredicate = RetryableOnly.INSTANCE;
         private Duration deadline;
         private Scheduler scheduler = Workers.SYSTEM;
+        private HealthPolicy defaultHealth = NoCooldown.INSTANCE;
+        private final Map<String, HealthPolicy> ownHealth = new HashMap<>();
+        private ProviderHealth health = ProviderHealth.shared();
 
         private Builder() {
         }
@@ -222,6 +228,36 @@ public final class FallbackChain<I, O> {
             return this;
         }
 
+        /**
+         * Sets the health policy of providers without one of their own (SPEC §9): how their failures cool
+         * them, in {@link ProviderHealth#shared()}, by provider name. Default {@link NoCooldown}.
+         *
+         * @param policy e.g. {@link OutageCooldown#INSTANCE}
+         * @return this builder
+         */
+        public Builder<I, O> health(HealthPolicy policy) {
+            this.defaultHealth = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Sets one provider's health policy, whatever {@link #health(HealthPolicy)} says.
+         *
+         * @param provider the provider's name, as given to {@code provider(...)} (before or after this call)
+         * @param policy   its policy
+         * @return this builder
+         */
+        public Builder<I, O> health(String provider, HealthPolicy policy) {
+            ownHealth.put(Objects.requireNonNull(provider, "provider"), Objects.requireNonNull(policy, "policy"));
+            return this;
+        }
+
+        /** Where provider health lives: a registry on a fake clock in tests; not API yet. */
+        Builder<I, O> healthRegistry(ProviderHealth registry) {
+            this.health = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
         /** Time and threads: a fake clock in tests of time-dependent rules; not API yet. */
         Builder<I, O> scheduler(Scheduler testScheduler) {
             this.scheduler = Objects.requireNonNull(testScheduler, "scheduler");
@@ -262,12 +298,20 @@ public final class FallbackChain<I, O> {
                 throw new IllegalArgumentException("FallbackChain needs at least one provider: call "
                         + "provider(name, provider) before build()");
             }
+            for (String named : ownHealth.keySet()) {
+                if (!names.contains(named)) {
+                    throw new IllegalArgumentException("FallbackChain health(\"" + named + "\", ...) names no provider; "
+                            + "the providers are " + names);
+                }
+            }
             List<Link> links = new ArrayList<>(names.size());
             for (int i = 0; i < names.size(); i++) {
                 SkipPredicate own = ownPredicates.get(i);
                 Duration timeout = timeouts.get(i);
                 links.add(new Link(names.get(i), names.get(i), own != null ? own : defaultPredicate,
-                        timeout == null ? 0 : timeout.toNanos(), async.get(i), invoker(providers.get(i), async.get(i))));
+                        timeout == null ? 0 : timeout.toNanos(), async.get(i), invoker(providers.get(i), async.get(i)),
+                        LinkHealths.of(ownHealth.getOrDefault(names.get(i), defaultHealth), names.get(i),
+                                health.registry())));
             }
             return new FallbackChain<>(new Chain(links, deadline == null ? 0 : deadline.toNanos(), false, scheduler));
         }

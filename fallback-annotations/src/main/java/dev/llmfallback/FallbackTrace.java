@@ -163,6 +163,13 @@ public final class FallbackTrace {
             if (a.failure() != null && a.outcome() != Attempt.Outcome.TIMED_OUT) {
                 out.append(' ').append(FailureSummary.of(a.failure(), FailureSummary.recordedAt(summaries, i)));
             }
+            if (a.outcome() == Attempt.Outcome.SKIPPED_UNHEALTHY) {
+                String why = FailureSummary.recordedAt(summaries, i);
+                if (why != null) {
+                    out.append(" (").append(why).append(')');
+                }
+                continue;
+            }
             if (a.outcome() != Attempt.Outcome.NOT_TRIED) {
                 out.append(' ').append(FailureSummary.millis(a.duration()));
             }

@@ -60,6 +60,18 @@ public @interface LlmFallback {
     String provider() default "";
 
     /**
+     * Provider health for this link (SPEC §9): how its failures cool its provider, so that while the provider
+     * is known to be down every chain that names it skips it instead of paying for its failure again (for a
+     * hang, its whole timeout). Keyed by {@link #provider()} (else the method's name), process-wide. The default
+     * {@link NoCooldown} never cools: every call tries every link. {@link OutageCooldown} cools by what the
+     * provider said (529, 503, 429 with its {@code Retry-After}, quota, repeated timeouts). One shared instance
+     * per class, as for {@link #skipOn()}. See {@link ProviderHealth} to observe and operate it.
+     *
+     * @return the health policy class
+     */
+    Class<? extends HealthPolicy> health() default NoCooldown.class;
+
+    /**
      * The longest this attempt may take, e.g. {@code "10s"}, {@code "1500ms"}, {@code "2m"} or ISO-8601
      * {@code "PT10S"}, at most about 292 years (what fits in a {@code long} of nanoseconds); validated when
      * the chain is resolved. When it expires the attempt is cancelled

@@ -113,6 +113,7 @@ public final class FailureSummary {
         switch (attempt.outcome()) {
             case SUCCEEDED: return "succeeded";
             case NOT_TRIED: return "not tried: deadline exhausted";
+            case SKIPPED_UNHEALTHY: return recorded == null ? "skipped: unhealthy" : "skipped: " + recorded;
             case TIMED_OUT: return "timed out after " + attempt.duration().toMillis() + " ms";
             default: return of(attempt.failure(), recorded);
         }

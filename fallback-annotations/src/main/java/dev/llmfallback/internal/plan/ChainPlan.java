@@ -1,6 +1,9 @@
 package dev.llmfallback.internal.plan;
 
+import dev.llmfallback.HealthPolicy;
 import dev.llmfallback.SkipPredicate;
+import dev.llmfallback.internal.health.HealthRegistry;
+import dev.llmfallback.internal.health.LinkHealths;
 import dev.llmfallback.internal.run.Chain;
 import dev.llmfallback.internal.run.Link;
 import dev.llmfallback.internal.run.Workers;
@@ -21,15 +24,16 @@ public final class ChainPlan {
     private final Method[] methods;
 
     ChainPlan(List<Method> methods, List<Boolean> annotated, List<MethodHandle> invokers, List<String> providers,
-            List<String> methodLabels, List<SkipPredicate> predicates, long[] timeoutNanos, long deadlineNanos,
-            boolean async) {
+            List<String> methodLabels, List<SkipPredicate> predicates, List<HealthPolicy> healths, long[] timeoutNanos,
+            long deadlineNanos, boolean async) {
         this.methods = methods.toArray(Method[]::new);
         List<Link> links = new ArrayList<>(this.methods.length);
         for (int i = 0; i < this.methods.length; i++) {
             // Only annotated methods are woven; an unannotated last link is never intercepted.
             Method intercepted = annotated.get(i) ? this.methods[i] : null;
             links.add(new Link(providers.get(i), methodLabels.get(i), predicates.get(i), timeoutNanos[i], async,
-                    new MethodInvoker(invokers.get(i), intercepted)));
+                    new MethodInvoker(invokers.get(i), intercepted),
+                    LinkHealths.of(healths.get(i), providers.get(i), HealthRegistry.SHARED)));
         }
         this.chain = new Chain(links, deadlineNanos, async, Workers.SYSTEM);
     }

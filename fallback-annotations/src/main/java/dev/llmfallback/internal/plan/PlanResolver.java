@@ -1,7 +1,9 @@
 package dev.llmfallback.internal.plan;
 
 import dev.llmfallback.FallbackConfigurationException;
+import dev.llmfallback.HealthPolicy;
 import dev.llmfallback.LlmFallback;
+import dev.llmfallback.NoCooldown;
 import dev.llmfallback.RetryableOnly;
 import dev.llmfallback.SkipPredicate;
 import java.lang.invoke.MethodHandle;
@@ -62,6 +64,7 @@ final class PlanResolver {
         List<String> providers = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         List<SkipPredicate> predicates = new ArrayList<>();
+        List<HealthPolicy> healths = new ArrayList<>();
 
         Method link = head;
         while (link != null) {
@@ -72,6 +75,7 @@ final class PlanResolver {
             providers.add(annotation == null || annotation.provider().isBlank() ? link.getName() : annotation.provider());
             labels.add(Describe.type(link.getDeclaringClass()) + "." + link.getName());
             predicates.add(annotation == null ? RetryableOnly.INSTANCE : predicate(head, link, annotation));
+            healths.add(annotation == null ? NoCooldown.INSTANCE : health(head, link, annotation));
             timeouts.add(annotation == null ? 0L : duration(head, link, "timeout", annotation.timeout()));
             if (annotation == null || annotation.next().isEmpty()) {
                 break;
@@ -89,7 +93,7 @@ final class PlanResolver {
         if (!async && Modifier.isSynchronized(head.getModifiers())) {
             checkMonitors(head, headAnnotation, methods, timeouts, deadlineNanos);
         }
-        return new ChainPlan(methods, annotated, invokers, providers, labels, predicates,
+        return new ChainPlan(methods, annotated, invokers, providers, labels, predicates, healths,
                 timeouts.stream().mapToLong(Long::longValue).toArray(), deadlineNanos, async);
     }
 
@@ -142,6 +146,18 @@ final class PlanResolver {
         } catch (IllegalArgumentException unreadable) {
             throw invalid(head, link, attribute + " = " + unreadable.getMessage(), "write e.g. " + attribute
                     + " = \"10s\" (also \"1500ms\", \"2m\", \"1m30s\", \"PT10S\")");
+        }
+    }
+
+    private static HealthPolicy health(Method head, Method link, LlmFallback annotation) {
+        Class<? extends HealthPolicy> type = annotation.health();
+        try {
+            return Predicates.instance(type, HealthPolicy.class);
+        } catch (IllegalArgumentException unusable) {
+            throw invalid(head, link, "health = " + type.getName() + ".class cannot be used: "
+                    + unusable.getMessage(), "give " + type.getSimpleName() + " a public static final INSTANCE "
+                    + "field holding an instance of it" + (type.isInterface() || Modifier.isAbstract(type.getModifiers())
+                    ? "" : ", or a public no-arg constructor"), unusable.getCause());
         }
     }
 

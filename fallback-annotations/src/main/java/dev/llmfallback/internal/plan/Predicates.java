@@ -7,7 +7,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 
 /**
- * One shared instance per {@link SkipPredicate} class: its {@code public static final INSTANCE} field if it
+ * One shared instance per {@link SkipPredicate} or {@link dev.llmfallback.HealthPolicy} class: its {@code public static final INSTANCE} field if it
  * declares one (which must hold an instance of the class; the class may then be abstract or an interface),
  * else one made by its public no-arg constructor, called once (the class must then be concrete). An
  * INSTANCE inherited from a superclass or interface is another class's and is not used. Cached per class;
@@ -38,12 +38,28 @@ public final class Predicates {
      *                                  constructor; the message says why, the cause is the underlying failure
      */
     public static SkipPredicate instance(Class<? extends SkipPredicate> type) {
+        return instance(type, SkipPredicate.class);
+    }
+
+    /**
+     * The shared instance of {@code type}, a class of the given kind (a predicate, a health policy).
+     *
+     * @param type a class of that kind
+     * @param kind the interface it must implement
+     * @param <T>  the kind
+     * @return its shared instance
+     * @throws IllegalArgumentException as {@link #instance(Class)}
+     */
+    public static <T> T instance(Class<? extends T> type, Class<T> kind) {
+        if (!kind.isAssignableFrom(type)) {
+            throw new IllegalArgumentException("it does not implement " + kind.getSimpleName());
+        }
         Object instance = INSTANCES.get(type);
         if (instance instanceof IllegalArgumentException) {
             IllegalArgumentException unusable = (IllegalArgumentException) instance;
             throw new IllegalArgumentException(unusable.getMessage(), unusable.getCause());
         }
-        return (SkipPredicate) instance;
+        return kind.cast(instance);
     }
 
     /** The {@code public static final INSTANCE} field {@code type} declares itself (not one it inherits), or null. */
@@ -59,9 +75,6 @@ public final class Predicates {
     }
 
     private static Object create(Class<?> type) {
-        if (!SkipPredicate.class.isAssignableFrom(type)) {
-            throw new IllegalArgumentException("it does not implement SkipPredicate");
-        }
         Field field = instanceField(type);
         if (field != null) {
             Object value;

@@ -1,6 +1,7 @@
 package dev.llmfallback.internal.run;
 
 import dev.llmfallback.AllProvidersFailedException;
+import dev.llmfallback.AllProvidersUnhealthyException;
 import dev.llmfallback.Attempt;
 import dev.llmfallback.Attempt.Outcome;
 import dev.llmfallback.FallbackTrace;
@@ -42,6 +43,8 @@ final class AsyncRun implements AttemptSink {
     private volatile long endNanos;
     private volatile InFlight current;
     private volatile Throwable stopped;
+    /** Whether a link has been tried: until then, a run whose every link is unhealthy probes one. */
+    private volatile boolean tried;
 
     private AsyncRun(Chain chain, Object target, Object[] args) {
         this.chain = chain;
@@ -99,14 +102,22 @@ final class AsyncRun implements AttemptSink {
         if (stopped != null || result.isDone()) {
             return;
         }
-        long now = scheduler.nanoTime();
+        long now;
         long budget;
         try {
-            budget = Rules.budget(chain, i, startNanos, now, this);
-        } catch (AllProvidersFailedException deadlinePassed) {
-            fail(deadlinePassed);
+            while (true) {
+                now = scheduler.nanoTime();
+                budget = Rules.budget(chain, i, startNanos, now, this);
+                if (chain.link(i).health() == null || Rules.admit(chain, i, budget, !tried, this)) {
+                    break;
+                }
+                i++;
+            }
+        } catch (AllProvidersFailedException endsChain) {
+            fail(endsChain);
             return;
         }
+        tried = true;
         Link link = chain.link(i);
         InFlight attempt = new InFlight(i, now, budget);
         current = attempt;
@@ -175,7 +186,7 @@ final class AsyncRun implements AttemptSink {
             return;
         }
         if (settled.failure() == null) {
-            Rules.succeeded(attempt.index, attempt.startNanos, end, this);
+            Rules.succeeded(chain, attempt.index, attempt.startNanos, end, this);
             endNanos = end;
             result.answer(settled.value());
             return;
@@ -259,6 +270,11 @@ final class AsyncRun implements AttemptSink {
     @Override
     public AllProvidersFailedException allFailed() {
         return RecordedSummaries.allProvidersFailed(trace());
+    }
+
+    @Override
+    public AllProvidersFailedException allUnhealthy(Duration retryAfter) {
+        return new AllProvidersUnhealthyException(trace().attempts(), retryAfter);
     }
 
     FallbackTrace trace() {

@@ -29,4 +29,12 @@ interface AttemptSink {
      * @return the exception, to be thrown
      */
     AllProvidersFailedException allFailed();
+
+    /**
+     * The exception that ends the chain when every link was skipped as unhealthy for a hard reason.
+     *
+     * @param retryAfter the time left until the earliest recovery
+     * @return the exception, to be thrown
+     */
+    AllProvidersFailedException allUnhealthy(java.time.Duration retryAfter);
 }

@@ -1,5 +1,6 @@
 package dev.llmfallback.internal.run;
 
+import dev.llmfallback.internal.health.ProviderCell;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -15,6 +16,8 @@ public final class Chain {
     private final long deadlineNanos;
     private final boolean returnsFuture;
     private final boolean headRunsInline;
+    /** The head's health, read on every inline start: {@code null} when it has none. */
+    private final ProviderCell headCell;
     private final Scheduler scheduler;
 
     /**
@@ -42,6 +45,7 @@ public final class Chain {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         Link head = this.links[0];
         this.headRunsInline = !returnsFuture && deadlineNanos == 0 && head.timeoutNanos() == 0 && !head.async();
+        this.headCell = head.health() == null ? null : head.health().cell();
     }
 
     /**
@@ -85,12 +89,13 @@ public final class Chain {
      * Whether a weaving front door may run the head's body itself, on the calling thread, between
      * {@link Engine#startInline} and {@link Engine#headAnswered} or {@link Engine#headFailed}: the head is
      * synchronous and nothing bounds its time (no timeout of its own, no deadline), so the engine would only
-     * have invoked it where it stands.
+     * have invoked it where it stands; and its provider, if it has health, is healthy (otherwise the engine
+     * decides whether it may run at all).
      *
      * @return {@code true} if the head may run inline
      */
     public boolean headRunsInline() {
-        return headRunsInline;
+        return headRunsInline && (headCell == null || headCell.healthy());
     }
 
     /**

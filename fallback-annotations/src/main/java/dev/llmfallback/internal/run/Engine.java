@@ -80,7 +80,7 @@ public final class Engine {
      * @param frame what {@link #startInline} returned
      */
     public static void headAnswered(TraceStack.Frame frame) {
-        Rules.succeeded(0, frame.startNanos(), frame.chain().scheduler().nanoTime(), frame);
+        Rules.succeeded(frame.chain(), 0, frame.startNanos(), frame.chain().scheduler().nanoTime(), frame);
         frame.stack().exit(frame);
     }
 
@@ -115,9 +115,14 @@ public final class Engine {
     private static Object attempts(Chain chain, TraceStack.Frame frame, int first, Object target, Object[] args,
             Throwable previous, long start, ThreadState thread) throws Throwable {
         Scheduler scheduler = chain.scheduler();
+        boolean untried = first == 0;
         for (int i = first; ; i++) {
             long budget = Rules.budget(chain, i, frame.startNanos(), start, frame);
             Link link = chain.link(i);
+            if (link.health() != null && !Rules.admit(chain, i, budget, untried, frame)) {
+                continue;
+            }
+            untried = false;
             if (budget == 0) {
                 Object result;
                 try {
@@ -129,7 +134,7 @@ public final class Engine {
                     start = end;
                     continue;
                 }
-                Rules.succeeded(i, start, scheduler.nanoTime(), frame);
+                Rules.succeeded(chain, i, start, scheduler.nanoTime(), frame);
                 return result;
             }
             Settled settled;
@@ -148,7 +153,7 @@ public final class Engine {
                     || Rules.late(budget, start, end) && !Rules.endsChainWhenLate(settled.failure())) {
                 previous = Rules.timedOut(chain, i, budget, start, end, frame);
             } else if (settled.failure() == null) {
-                Rules.succeeded(i, start, end, frame);
+                Rules.succeeded(chain, i, start, end, frame);
                 return settled.value();
             } else {
                 Rules.failed(chain, i, settled.failure(), settled, true, start, end, frame);

@@ -1,6 +1,7 @@
 package dev.llmfallback.internal.run;
 
 import dev.llmfallback.SkipPredicate;
+import dev.llmfallback.internal.health.LinkHealth;
 import java.util.Objects;
 
 /**
@@ -13,9 +14,11 @@ import java.util.Objects;
  * @param timeoutNanos the link's own attempt timeout in nanoseconds, 0 for none
  * @param async        whether invoking the link returns a {@code CompletionStage} whose outcome is the attempt's
  * @param invoker      runs the link's own body
+ * @param health       the link's provider health, or {@code null} for a link whose policy never cools
+ *                     ({@link dev.llmfallback.NoCooldown}): the engine then reads no health at all
  */
 public record Link(String provider, String method, SkipPredicate skipOn, long timeoutNanos, boolean async,
-        Invoker invoker) {
+        Invoker invoker, LinkHealth health) {
 
     /**
      * Checks the components.
@@ -26,6 +29,7 @@ public record Link(String provider, String method, SkipPredicate skipOn, long ti
      * @param timeoutNanos the link's own timeout, 0 for none
      * @param async        whether the link answers with a stage
      * @param invoker      runs the link's body
+     * @param health       the link's health, or {@code null}
      * @throws NullPointerException     if a component is {@code null}
      * @throws IllegalArgumentException if the timeout is negative
      */

@@ -1,7 +1,11 @@
 package dev.llmfallback.internal.run;
 
 import dev.llmfallback.AllProvidersFailedException;
+import dev.llmfallback.AllProvidersUnhealthyException;
 import dev.llmfallback.Attempt.Outcome;
+import dev.llmfallback.internal.health.LinkHealth;
+import dev.llmfallback.internal.health.ProviderCell;
+import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +19,7 @@ import java.util.concurrent.TimeoutException;
  * must: a sync run heeds its caller's interrupt flag, an async run has no caller thread to heed.
  *
  * <ul>
+ *   <li>{@link #admit}: before an attempt, whether its provider is healthy enough to be called (SPEC §9);</li>
  *   <li>{@link #budget}: before an attempt, how long it may take: its own timeout, capped by what is left of
  *       the chain's deadline; when nothing is left, the links not tried are recorded
  *       {@link Outcome#NOT_TRIED NOT_TRIED} and the chain ends.</li>
@@ -55,6 +60,107 @@ final class Rules {
         return own == 0 ? left : Math.min(own, left);
     }
 
+    /** How long a probe holds its provider's slot when its attempt has no budget of its own. */
+    static final long UNBOUNDED_PROBE_LEASE = TimeUnit.SECONDS.toNanos(60);
+
+    /**
+     * Whether link {@code i} may run now (SPEC §9): always, for a link without health; otherwise while its
+     * provider is healthy, or as the one probe of a provider whose cooldown ended. An unhealthy link is
+     * recorded {@link Outcome#SKIPPED_UNHEALTHY SKIPPED_UNHEALTHY} and passed over. A chain never fails without
+     * trying something it may try: when nothing has been tried and no later link may run either, the link
+     * whose provider recovers soonest is probed anyway, unless every one is forced open or cooling for a hard
+     * reason, and then the chain ends with {@link AllProvidersUnhealthyException}.
+     *
+     * @param budget  what {@link #budget} gave the attempt: the probe's lease
+     * @param untried whether no link of this run has been tried yet
+     * @return {@code true} to run the link
+     * @throws AllProvidersFailedException when the last link is skipped, or nothing may be tried
+     */
+    static boolean admit(Chain chain, int i, long budget, boolean untried, AttemptSink sink) {
+        LinkHealth health = chain.link(i).health();
+        if (health == null) {
+            return true;
+        }
+        ProviderCell cell = health.cell();
+        long lease = budget == 0 ? UNBOUNDED_PROBE_LEASE : budget;
+        long now = cell.registry().nanoTime();
+        if (cell.admit(now, lease) != ProviderCell.SKIP) {
+            return true;
+        }
+        if (untried && !anyMayRun(chain, i + 1, now)) {
+            int soonest = soonestToRecover(chain, i);
+            if (soonest < 0) {
+                for (int j = i; j < chain.size(); j++) {
+                    skipped(chain, j, now, sink);
+                }
+                throw sink.allUnhealthy(Duration.ofNanos(Math.max(0, earliestRecovery(chain, i) - now)));
+            }
+            if (soonest == i) {
+                cell.forceProbe(now, lease);
+                return true;
+            }
+        }
+        skipped(chain, i, now, sink);
+        if (i == chain.size() - 1) {
+            throw sink.allFailed();
+        }
+        return false;
+    }
+
+    private static void skipped(Chain chain, int i, long now, AttemptSink sink) {
+        ProviderCell cell = chain.link(i).health().cell();
+        long left = Math.max(0, cell.recoversAt() - now);
+        sink.record(i, Outcome.SKIPPED_UNHEALTHY, null, cell.reason() + ", " + seconds(left) + " left", now, now);
+    }
+
+    private static String seconds(long nanos) {
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(nanos + 999_999_999L);
+        return seconds + " s";
+    }
+
+    private static boolean anyMayRun(Chain chain, int from, long now) {
+        for (int j = from; j < chain.size(); j++) {
+            LinkHealth health = chain.link(j).health();
+            if (health == null || health.cell().mayRun(now)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The link from {@code from} on whose provider recovers first, among those not hard-cooling; -1 if none. */
+    private static int soonestToRecover(Chain chain, int from) {
+        int soonest = -1;
+        for (int j = from; j < chain.size(); j++) {
+            ProviderCell cell = chain.link(j).health().cell();
+            if (!cell.hard() && (soonest < 0
+                    || cell.recoversAt() - chain.link(soonest).health().cell().recoversAt() < 0)) {
+                soonest = j;
+            }
+        }
+        return soonest;
+    }
+
+    private static long earliestRecovery(Chain chain, int from) {
+        long earliest = chain.link(from).health().cell().recoversAt();
+        for (int j = from + 1; j < chain.size(); j++) {
+            long at = chain.link(j).health().cell().recoversAt();
+            if (at - earliest < 0) {
+                earliest = at;
+            }
+        }
+        return earliest;
+    }
+
+    /** Tells link {@code i}'s provider health how the attempt ended; nothing for a link without health. */
+    private static void report(Chain chain, int i, Throwable failure, boolean movedOn) {
+        LinkHealth health = chain.link(i).health();
+        if (health != null) {
+            ProviderCell cell = health.cell();
+            cell.failed(health.policy(), failure, movedOn, cell.registry().nanoTime());
+        }
+    }
+
     /**
      * Whether an outcome that arrived at {@code end} came after its attempt's budget.
      *
@@ -73,8 +179,12 @@ final class Rules {
     }
 
     /** Records link {@code i}'s answer. */
-    static void succeeded(int i, long start, long end, AttemptSink sink) {
+    static void succeeded(Chain chain, int i, long start, long end, AttemptSink sink) {
         sink.record(i, Outcome.SUCCEEDED, null, null, start, end);
+        LinkHealth health = chain.link(i).health();
+        if (health != null) {
+            health.cell().succeeded();
+        }
     }
 
     /**
@@ -87,6 +197,7 @@ final class Rules {
         TimeoutException failure = new TimeoutException("attempt timed out after "
                 + TimeUnit.NANOSECONDS.toMillis(budget) + " ms");
         sink.record(i, Outcome.TIMED_OUT, failure, null, start, end);
+        report(chain, i, failure, true);
         if (i == chain.size() - 1) {
             throw sink.allFailed();
         }
@@ -125,6 +236,7 @@ final class Rules {
                 throw stoppedByPredicate(i, failure, summary, predicateFailure, start, end, sink);
             }
         }
+        report(chain, i, failure, skip);
         if (!skip) {
             sink.record(i, Outcome.STOPPED, failure, summary, start, end);
             throw failure;

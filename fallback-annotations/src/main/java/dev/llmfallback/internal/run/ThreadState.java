@@ -53,6 +53,8 @@ public final class ThreadState {
      */
     public static ThreadState peek() {
         Object held = CURRENT.get();
+        // A plain WeakReference, never a subclass of our own: the value a thread holds must be of a JDK class,
+        // or its class alone would keep this library's class loader reachable.
         if (held instanceof WeakReference) {
             return (ThreadState) ((WeakReference<?>) held).get();
         }

@@ -1,6 +1,7 @@
 package dev.llmfallback.internal.run;
 
 import dev.llmfallback.AllProvidersFailedException;
+import dev.llmfallback.AllProvidersUnhealthyException;
 import dev.llmfallback.Attempt;
 import dev.llmfallback.Attempt.Outcome;
 import dev.llmfallback.FallbackTrace;
@@ -170,6 +171,11 @@ public final class TraceStack {
         @Override
         public AllProvidersFailedException allFailed() {
             return RecordedSummaries.allProvidersFailed(snapshot());
+        }
+
+        @Override
+        public AllProvidersFailedException allUnhealthy(Duration retryAfter) {
+            return new AllProvidersUnhealthyException(snapshot().attempts(), retryAfter);
         }
 
         void finish() {

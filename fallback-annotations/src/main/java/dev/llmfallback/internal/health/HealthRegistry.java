@@ -1,0 +1,113 @@
+package dev.llmfallback.internal.health;
+
+import dev.llmfallback.ProviderHealth;
+import dev.llmfallback.ProviderHealth.State;
+import dev.llmfallback.ProviderHealth.Status;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+/**
+ * Every provider's {@link ProviderCell}, by provider label, on one clock; the implementation behind
+ * {@link ProviderHealth}. {@link #SHARED} is the process-wide registry every chain uses; tests make their own on
+ * a fake clock. Thread-safe.
+ */
+public final class HealthRegistry {
+
+    /** The process-wide registry, on the system clocks. */
+    public static final HealthRegistry SHARED = new HealthRegistry(System::nanoTime, Clock.systemUTC());
+
+    private final LongSupplier nanos;
+    private final Clock wall;
+    private final ConcurrentHashMap<String, ProviderCell> cells = new ConcurrentHashMap<>();
+    private final CopyOnWriteArrayList<Consumer<ProviderHealth.Transition>> listeners = new CopyOnWriteArrayList<>();
+
+    /**
+     * Creates a registry.
+     *
+     * @param nanos a monotonic clock, in nanoseconds: what cooldowns are measured on
+     * @param wall  the wall clock, for the instants {@link State#until()} reports
+     */
+    public HealthRegistry(LongSupplier nanos, Clock wall) {
+        this.nanos = nanos;
+        this.wall = wall;
+    }
+
+    /**
+     * The provider's cell, created healthy on first use.
+     *
+     * @param provider the provider label
+     * @return its cell, the same for every chain that names it
+     */
+    public ProviderCell cell(String provider) {
+        ProviderCell cell = cells.get(provider);
+        return cell != null ? cell : cells.computeIfAbsent(provider, name -> new ProviderCell(name, this));
+    }
+
+    /**
+     * The registry's monotonic clock.
+     *
+     * @return nanoseconds
+     */
+    public long nanoTime() {
+        return nanos.getAsLong();
+    }
+
+    /**
+     * The provider's state, as operators and traces see it.
+     *
+     * @param provider the provider label
+     * @return its state; HEALTHY for a provider never seen
+     */
+    public State state(String provider) {
+        ProviderCell.Snapshot snapshot = cell(provider).snapshot();
+        return new State(provider, snapshot.status, untilOf(snapshot), snapshot.reason);
+    }
+
+    /**
+     * Every provider's cell, for resetting them all.
+     *
+     * @return the cells known so far
+     */
+    public Iterable<ProviderCell> cells() {
+        return cells.values();
+    }
+
+    /**
+     * Registers a transition listener.
+     *
+     * @param listener called on the thread that made the change; its exceptions are ignored
+     * @return removes the listener
+     */
+    public AutoCloseable listen(Consumer<ProviderHealth.Transition> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    void transitioned(ProviderCell cell, ProviderCell.Snapshot from, ProviderCell.Snapshot to, long now) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        ProviderHealth.Transition transition = new ProviderHealth.Transition(cell.provider(), from.status, to.status,
+                untilOf(to), to.reason);
+        for (Consumer<ProviderHealth.Transition> listener : listeners) {
+            try {
+                listener.accept(transition);
+            } catch (RuntimeException ignored) {
+                // A listener's failure must never change a call's outcome.
+            }
+        }
+    }
+
+    private Optional<Instant> untilOf(ProviderCell.Snapshot snapshot) {
+        if (snapshot.status == Status.HEALTHY) {
+            return Optional.empty();
+        }
+        long left = snapshot.until - nanos.getAsLong();
+        return Optional.of(wall.instant().plusNanos(left));
+    }
+}
