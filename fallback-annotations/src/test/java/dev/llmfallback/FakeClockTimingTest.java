@@ -19,21 +19,6 @@ class FakeClockTimingTest {
 
     private final FakeScheduler clock = new FakeScheduler();
 
-    private static final class Status extends RuntimeException implements HasStatusCode {
-        private static final long serialVersionUID = 1L;
-        private final int status;
-
-        Status(int status) {
-            super("HTTP " + status);
-            this.status = status;
-        }
-
-        @Override
-        public int statusCode() {
-            return status;
-        }
-    }
-
     @Test
     public void syncAttemptThatOutlivesItsTimeout_isTimedOut_andItsLateAnswerDiscarded() throws Exception {
         FallbackChain<String, String> chain = FallbackChain.<String, String>builder()
@@ -75,7 +60,7 @@ class FakeClockTimingTest {
         FallbackChain<String, String> chain = FallbackChain.<String, String>builder()
                 .provider("anthropic", p -> {
                     clock.skip(Duration.ofMillis(1500));
-                    throw new Status(503);
+                    throw new StatusFailure(503);
                 }, Duration.ofSeconds(2))
                 .provider("openai", p -> {
                     // No timeout of its own, but only 1.5 s of the deadline are left.

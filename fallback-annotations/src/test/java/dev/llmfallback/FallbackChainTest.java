@@ -12,21 +12,6 @@ import org.junit.jupiter.api.Test;
 /** What the behaviour suite does not cover: the builder, values, and per-thread trace details. */
 class FallbackChainTest {
 
-    private static final class Status extends RuntimeException implements HasStatusCode {
-        private static final long serialVersionUID = 1L;
-        private final int status;
-
-        Status(int status) {
-            super("HTTP " + status);
-            this.status = status;
-        }
-
-        @Override
-        public int statusCode() {
-            return status;
-        }
-    }
-
     @Test
     public void build_withoutProviders_isRejectedWithTheFix() {
         assertThatThrownBy(() -> FallbackChain.<String, String>builder().build())
@@ -78,7 +63,7 @@ class FallbackChainTest {
     public void perProviderPredicate_overridesTheChainDefault() throws Exception {
         FallbackChain<String, String> chain = FallbackChain.<String, String>builder()
                 .provider("anthropic", p -> {
-                    throw new Status(503);
+                    throw new StatusFailure(503);
                 }, RateLimited.INSTANCE)
                 .provider("openai", p -> "openai")
                 .build();
@@ -90,7 +75,7 @@ class FallbackChainTest {
     public void onlyProviderFails_messageSaysSo() {
         FallbackChain<String, String> chain = FallbackChain.<String, String>builder()
                 .provider("local", p -> {
-                    throw new Status(503);
+                    throw new StatusFailure(503);
                 }).build();
 
         assertThatThrownBy(() -> chain.run("x")).isInstanceOf(AllProvidersFailedException.class)
@@ -119,7 +104,7 @@ class FallbackChainTest {
         Thread other = new Thread(() -> {
             try {
                 FallbackChain.<String, String>builder().provider("b", p -> {
-                    throw new Status(503);
+                    throw new StatusFailure(503);
                 }).provider("c", p -> p).build().run("there");
             } catch (Exception e) {
                 throw new AssertionError(e);
@@ -137,11 +122,11 @@ class FallbackChainTest {
         AtomicReference<FallbackTrace> midway = new AtomicReference<>();
         FallbackChain<String, String> chain = FallbackChain.<String, String>builder()
                 .provider("a", p -> {
-                    throw new Status(503);
+                    throw new StatusFailure(503);
                 })
                 .provider("b", p -> {
                     midway.set(FallbackTrace.current());
-                    throw new Status(502);
+                    throw new StatusFailure(502);
                 })
                 .provider("c", p -> "c").build();
 
