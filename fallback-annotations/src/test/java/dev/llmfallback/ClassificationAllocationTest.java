@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.anthropic.errors.AnthropicIoException;
+import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.exception.UnresolvedModelServerException;
+import dev.langchain4j.model.anthropic.internal.api.AnthropicStreamingException;
 import dev.llmfallback.internal.classify.FailureSummary;
 import dev.llmfallback.internal.classify.StatusCodeReaderTest.Code;
 import dev.llmfallback.internal.classify.StatusCodeReaderTest.OwnStatus;
@@ -12,8 +15,12 @@ import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.ConnectException;
+import java.nio.channels.UnresolvedAddressException;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
+import org.springframework.ai.retry.NonTransientAiException;
+import org.springframework.ai.retry.TransientAiException;
+import software.amazon.awssdk.services.bedrockruntime.model.ThrottlingException;
 
 /**
  * The built-in predicates run on every failure of every chain, so classifying one must allocate nothing:
@@ -136,6 +143,20 @@ class ClassificationAllocationTest {
             new AnthropicIoException("Request failed", new InterruptedIOException("timeout")),
             new GatewayTimeoutException(),
             new SlowTimeoutException(),
+            // Spring AI 1.x: the status at the head of the message, for its two classes only
+            new NonTransientAiException("429 - {\"error\":{\"message\":\"Rate limit reached\"}}"),
+            new TransientAiException("HTTP 503 - upstream unavailable"),
+            new TransientAiException("no status here"),
+            // langchain4j: a streaming error with a String type() and no status; a 408 answer inside a
+            // class named like a timeout; an unresolved host
+            new AnthropicStreamingException("Overloaded", "overloaded_error"),
+            new dev.langchain4j.exception.TimeoutException(new HttpException(408, "Request Timeout")),
+            new UnresolvedModelServerException(new UnresolvedAddressException()),
+            // AWS SDK v2: status from SdkServiceException
+            new ThrottlingException("Retry-After", "3"),
+            // Left out: the SDKs' in-stream SseException. Its status (200) is no failure status, so its
+            // type() is asked, and that accessor allocates in the SDK itself (an Optional; anthropic-java
+            // also converts the body's JSON), which no reader can avoid. The readers allocate nothing there.
             new IllegalStateException("a bug"),
             cycleStart,
             deep,

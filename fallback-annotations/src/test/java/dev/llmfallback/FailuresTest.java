@@ -93,6 +93,8 @@ class FailuresTest {
     @Test
     void openAiShapedOptionalStringCode_isIgnored_andStatusCodeIsRead() {
         assertThat(Failures.statusCode(new OpenAiShapedException(429, "rate_limit_exceeded"))).hasValue(429);
+        // the error code stands for a status only where the status accessors give no failure status
+        assertThat(Failures.statusCode(new OpenAiShapedException(503, "rate_limit_exceeded"))).hasValue(503);
     }
 
     @Test
@@ -122,15 +124,23 @@ class FailuresTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, -1, 99, 1000, Integer.MAX_VALUE})
-    void valuesOutside100To999_giveNoStatus(int value) {
+    @ValueSource(ints = {0, -1, 99, 100, 200, 304, 399, 1000, Integer.MAX_VALUE})
+    void valuesOutside400To999_giveNoStatus(int value) {
         assertThat(Failures.statusCode(new StatusCodeAccessor(value))).isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {100, 529, 999})
-    void valuesFrom100To999_areStatuses(int value) {
+    @ValueSource(ints = {400, 529, 999})
+    void valuesFrom400To999_areStatuses(int value) {
         assertThat(Failures.statusCode(new StatusCodeAccessor(value))).hasValue(value);
+    }
+
+    @Test
+    void statusBelow400_isNoFailureStatus_andTheCauseIsAskedInstead() {
+        // the 200 of a stream that failed after it began, around the 503 of the request behind it
+        Throwable failure = new StatusCodeAccessor(200, new StatusCodeAccessor(503));
+
+        assertThat(Failures.statusCode(failure)).hasValue(503);
     }
 
     @Test
@@ -774,8 +784,10 @@ class FailuresTest {
 
         private static final long serialVersionUID = 1L;
 
+        // An error code, read as such only when it names a kind of error (rate_limit_exceeded would be a 429):
+        // this one names none.
         public Optional<String> code() {
-            return Optional.of("rate_limit_exceeded");
+            return Optional.of("invalid_api_key");
         }
 
         public String getStatus() {

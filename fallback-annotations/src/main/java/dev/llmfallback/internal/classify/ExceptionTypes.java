@@ -3,25 +3,30 @@ package dev.llmfallback.internal.classify;
 import java.io.InterruptedIOException;
 import java.net.SocketException;
 import java.net.UnknownHostException;
+import java.nio.channels.UnresolvedAddressException;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLHandshakeException;
 
 /**
- * Tells network failures and timeouts apart by the type of one exception (one link of a cause chain, not
- * the chain).
+ * Tells network failures, timeouts and quota errors apart by the type of one exception (one link of a cause
+ * chain, not the chain).
  *
  * <p>Network failures: any {@link SocketException} ({@code ConnectException}, {@code NoRouteToHostException}
- * included), {@link UnknownHostException}, {@link SSLHandshakeException}, and the SDKs' I/O exceptions
- * {@code com.anthropic.errors.AnthropicIoException} and {@code com.openai.errors.OpenAIIoException}, with
- * their subclasses. Timeouts: any {@link InterruptedIOException} ({@code SocketTimeoutException} included;
- * OkHttp, and so both SDKs, report call timeouts as {@code InterruptedIOException("timeout")}),
- * {@link TimeoutException}, {@code java.net.http.HttpTimeoutException}, and any exception whose class or a
- * superclass has a name ending in {@code TimeoutException} and that carries no HTTP status (anthropic-java's
- * {@code RequestTimeoutException} and {@code GatewayTimeoutException} are HTTP 408 and 504 answers, judged
- * by their status, not timeouts of the call). Classes this library does not compile against
- * are matched by name, so that none of them is needed at run time. The decision is made once per class and
- * cached. Not API. Stateless and thread-safe.
+ * included), {@link UnknownHostException}, {@link UnresolvedAddressException} (how the JDK's channels, and so
+ * langchain4j's JDK HTTP client, report a host name that does not resolve), {@link SSLHandshakeException},
+ * and the SDKs' I/O exceptions {@code com.anthropic.errors.AnthropicIoException} and
+ * {@code com.openai.errors.OpenAIIoException}, with their subclasses. Timeouts: any
+ * {@link InterruptedIOException} ({@code SocketTimeoutException} included; OkHttp, and so both SDKs, report
+ * call timeouts as {@code InterruptedIOException("timeout")}), {@link TimeoutException},
+ * {@code java.net.http.HttpTimeoutException}, and any exception whose class or a superclass has a name ending
+ * in {@code TimeoutException} and whose cause chain (the exception itself included) carries no HTTP status:
+ * anthropic-java's {@code RequestTimeoutException} and {@code GatewayTimeoutException} are HTTP 408 and 504
+ * answers, and langchain4j's {@code TimeoutException} wraps the {@code HttpException} of a 408 answer; each is
+ * judged by its status, not taken for a timeout of the call. Quota errors by type: the AWS SDK's
+ * {@code ServiceQuotaExceededException} of any service (Bedrock's included). Classes this library does not
+ * compile against are matched by name, so that none of them is needed at run time. The decision is made once
+ * per class and cached. Not API. Stateless and thread-safe.
  */
 public final class ExceptionTypes {
 
@@ -33,11 +38,17 @@ public final class ExceptionTypes {
 
     private static final String TIMEOUT_SUFFIX = "TimeoutException";
 
+    // software.amazon.awssdk.services.<service>.model.ServiceQuotaExceededException, one class per service.
+    private static final String AWS_SERVICES_PACKAGE = "software.amazon.awssdk.services.";
+
+    private static final String AWS_QUOTA_SIMPLE_NAME = ".ServiceQuotaExceededException";
+
     private static final ClassValue<Boolean> NETWORK = new ClassValue<>() {
         @Override
         protected Boolean computeValue(Class<?> type) {
             return SocketException.class.isAssignableFrom(type)
                     || UnknownHostException.class.isAssignableFrom(type)
+                    || UnresolvedAddressException.class.isAssignableFrom(type)
                     || SSLHandshakeException.class.isAssignableFrom(type)
                     || anySuperclassNamed(type, SDK_IO_EXCEPTIONS);
         }
@@ -59,6 +70,19 @@ public final class ExceptionTypes {
         }
     };
 
+    private static final ClassValue<Boolean> QUOTA = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+                String name = c.getName();
+                if (name.startsWith(AWS_SERVICES_PACKAGE) && name.endsWith(AWS_QUOTA_SIMPLE_NAME)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    };
+
     private ExceptionTypes() {
     }
 
@@ -73,7 +97,8 @@ public final class ExceptionTypes {
     }
 
     /**
-     * Tells whether {@code link} itself is a timeout.
+     * Tells whether {@code link} itself is a timeout. A class that is a timeout only by its name is asked
+     * for the status of its cause chain too.
      *
      * @param link an exception, may be {@code null}
      * @return {@code true} for a timeout
@@ -84,7 +109,18 @@ public final class ExceptionTypes {
         }
         Class<?> type = link.getClass();
         return TIMEOUT_BY_TYPE.get(type)
-                || (TIMEOUT_BY_NAME.get(type) && StatusCodeReader.readStatus(link) < 0);
+                || (TIMEOUT_BY_NAME.get(type) && StatusCodeReader.firstStatus(link) < 0);
+    }
+
+    /**
+     * Tells whether {@code link} itself is a quota error by its type: an AWS SDK
+     * {@code ServiceQuotaExceededException}.
+     *
+     * @param link an exception, may be {@code null}
+     * @return {@code true} for a quota error by type
+     */
+    public static boolean isQuotaByType(Throwable link) {
+        return link != null && QUOTA.get(link.getClass());
     }
 
     private static boolean anySuperclassNamed(Class<?> type, Set<String> names) {

@@ -1,19 +1,23 @@
 package dev.llmfallback.internal.classify;
 
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The HTTP response headers an exception exposes, read through whatever API they have.
  *
  * <p>The headers come from the exception's public no-arg {@code headers()}, {@code getHeaders()} or
- * {@code getResponseHeaders()} (found once per exception class and cached). A header is read from the
+ * {@code getResponseHeaders()}, or else from {@code awsErrorDetails().sdkHttpResponse().headers()} (the AWS
+ * SDK v2's service exceptions; a {@code null} on the way gives no headers); which, if any, is found once per
+ * exception class from the declared return types and cached as one method handle. A header is read from the
  * returned object with the first of its public methods {@code values(String)} (the Anthropic and OpenAI
  * SDKs), {@code getFirst(String)} (Spring), {@code firstValue(String)} ({@code java.net.http}) or
  * {@code get(String)} (OkHttp) that returns a {@code String}, an {@code Optional} or a {@code Collection};
@@ -26,11 +30,25 @@ public final class ResponseHeaders {
 
     private static final List<String> ACCESSOR_NAMES = List.of("headers", "getHeaders", "getResponseHeaders");
 
+    // AwsServiceException.awsErrorDetails() -> AwsErrorDetails.sdkHttpResponse() -> SdkHttpHeaders.headers()
+    private static final List<String> AWS_HEADERS_PATH = List.of("awsErrorDetails", "sdkHttpResponse", "headers");
+
     private static final List<String> LOOKUP_NAMES = List.of("values", "getFirst", "firstValue", "get");
 
     private static final MethodType ACCESSOR_TYPE = MethodType.methodType(Object.class, Throwable.class);
 
     private static final MethodType LOOKUP_TYPE = MethodType.methodType(Object.class, Object.class, String.class);
+
+    private static final MethodHandle IS_NULL;
+
+    static {
+        try {
+            IS_NULL = MethodHandles.lookup().findStatic(Objects.class, "isNull",
+                    MethodType.methodType(boolean.class, Object.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private static final ClassValue<Optional<MethodHandle>> ACCESSORS = new ClassValue<>() {
         @Override
@@ -121,16 +139,39 @@ public final class ResponseHeaders {
 
     private static MethodHandle findAccessor(Class<?> type) {
         for (String name : ACCESSOR_NAMES) {
-            Method accessor = PublicMethods.find(type, name);
-            if (accessor == null || accessor.getReturnType().isPrimitive()) {
-                continue;
-            }
-            MethodHandle handle = PublicMethods.handle(type, accessor);
+            MethodHandle handle = accessorPath(type, List.of(name));
             if (handle != null) {
-                return handle.asType(ACCESSOR_TYPE);
+                return handle;
             }
         }
-        return null;
+        return accessorPath(type, AWS_HEADERS_PATH);
+    }
+
+    // The public no-arg accessors named by path, each called on what the one before returned, as one handle
+    // typed (Throwable) -> Object; each step is found on the declared return type of the one before. A null
+    // on the way ends the walk with null rather than a NullPointerException, whose stack trace would be
+    // built on every read.
+    private static MethodHandle accessorPath(Class<?> type, List<String> path) {
+        Class<?> current = type;
+        MethodHandle composed = null;
+        for (String name : path) {
+            Method accessor = PublicMethods.find(current, name);
+            if (accessor == null || accessor.getReturnType().isPrimitive()) {
+                return null;
+            }
+            MethodHandle step = PublicMethods.handle(current, accessor);
+            if (step == null) {
+                return null;
+            }
+            composed = composed == null ? step : MethodHandles.filterReturnValue(composed, nullSafe(step, current));
+            current = accessor.getReturnType();
+        }
+        return composed == null ? null : composed.asType(ACCESSOR_TYPE);
+    }
+
+    private static MethodHandle nullSafe(MethodHandle step, Class<?> receiverType) {
+        MethodHandle isNull = IS_NULL.asType(MethodType.methodType(boolean.class, receiverType));
+        return MethodHandles.guardWithTest(isNull, MethodHandles.empty(step.type()), step);
     }
 
     private static HeaderLookup findLookup(Class<?> type) {

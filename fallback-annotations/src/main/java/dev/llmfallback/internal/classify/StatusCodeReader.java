@@ -7,18 +7,27 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.ToIntFunction;
 
 /**
- * Reads the HTTP status code of one exception (one link of a cause chain), or of the first link of a cause
- * chain that has one.
+ * Reads the HTTP failure status of one exception (one link of a cause chain), or of the first link of a
+ * cause chain that has one.
  *
  * <p>An exception implementing {@link HasStatusCode} answers directly. Otherwise the first of the public
  * no-arg accessors {@code statusCode()}, {@code getStatusCode()}, {@code status()}, {@code getStatus()},
  * {@code getRawStatusCode()}, {@code code()} whose declared return type is {@code int}, {@code Integer}, or
  * a type with a public {@code int value()} method (Spring's {@code HttpStatusCode}) is used; accessors of
- * any other type are passed over. Which accessor, if any, is found once per exception class and cached as
- * a method handle typed {@code (Throwable) -> int}; later reads only invoke it. A value outside 100..999,
- * a {@code null}, or an accessor that throws gives no status. Never throws.
+ * any other type are passed over. A value outside {@value #MIN_STATUS}..{@value #MAX_STATUS}, a
+ * {@code null}, or an accessor that throws gives no status: in particular a status below 400 is not a
+ * failure status (the SDKs' in-stream {@code SseException} carries the stream's HTTP 200).
+ *
+ * <p>A link without a failure status from those accessors has two more places to look, each for its own
+ * classes only: Spring AI's {@code TransientAiException} and {@code NonTransientAiException} keep the status
+ * only at the head of their message ({@link SpringAiStatus}, the only message ever read), and an exception
+ * with a provider error type ({@code type()}, {@code code()}: {@link ErrorTypes}) is judged by it, so that an
+ * in-stream {@code overloaded_error} is 529. What each exception class offers is found once per class and
+ * cached (the accessor as a method handle typed {@code (Throwable) -> int}); later reads only invoke it, and
+ * a class with neither of the two extra places costs one more field read. Never throws.
  *
  * <p>An accessor that throws anything, {@link StackOverflowError} (a recursing accessor) and
  * {@link OutOfMemoryError} included, gives "no status" for that exception: reading a status must never
@@ -29,12 +38,16 @@ import java.util.Objects;
  *
  * <p>Reading allocates nothing (no boxing, no {@code OptionalInt}): the built-in predicates read the status
  * of every failure that makes a chain move on or stop, so "no status" is {@link #NO_STATUS} rather than an
- * empty optional. Not API. Stateless and thread-safe.
+ * empty optional. (An SDK's own error-type accessor may allocate; it is only asked when the status accessors
+ * gave no failure status.) Not API. Stateless and thread-safe.
  */
 public final class StatusCodeReader {
 
-    /** The lowest value taken for a status code. */
-    public static final int MIN_STATUS = 100;
+    /**
+     * The lowest value taken for a failure status: a status below 400 (the 200 of a stream that failed
+     * after it began, say) is not a failure status.
+     */
+    public static final int MIN_STATUS = 400;
 
     /**
      * The highest value taken for a status code: three digits, so that non-standard codes such as 529
@@ -78,17 +91,23 @@ public final class StatusCodeReader {
         @Override
         protected Accessor computeValue(Class<?> type) {
             MethodHandle accessor = HasStatusCode.class.isAssignableFrom(type) ? HAS_STATUS_CODE : findAccessor(type);
-            return new Accessor(accessor != null ? accessor : NO_ACCESSOR);
+            return new Accessor(accessor != null ? accessor : NO_ACCESSOR, fallbackFor(type));
         }
     };
 
-    /** The status accessor of one exception class; {@link #NO_ACCESSOR} once it proved broken. */
+    /**
+     * What one exception class offers: its status accessor ({@link #NO_ACCESSOR} once it proved broken), and
+     * where to look when that gives no failure status ({@code null} for most classes).
+     */
     private static final class Accessor {
 
         volatile MethodHandle read;
 
-        Accessor(MethodHandle read) {
+        final ToIntFunction<Throwable> fallback;
+
+        Accessor(MethodHandle read, ToIntFunction<Throwable> fallback) {
             this.read = read;
+            this.fallback = fallback;
         }
     }
 
@@ -100,17 +119,17 @@ public final class StatusCodeReader {
      * one (see {@link CauseChain} for the bound on the walk).
      *
      * @param failure a failure, may be {@code null}
-     * @return the first status code found, in 100..999, or {@link #NO_STATUS}
+     * @return the first status code found, in {@value #MIN_STATUS}..{@value #MAX_STATUS}, or {@link #NO_STATUS}
      */
     public static int firstStatus(Throwable failure) {
         return CauseChain.firstNonNegative(failure, StatusCodeReader::readStatus);
     }
 
     /**
-     * The status code of {@code link} itself (its causes are not looked at).
+     * The failure status of {@code link} itself (its causes are not looked at).
      *
      * @param link an exception, may be {@code null}
-     * @return its status code in 100..999, or {@link #NO_STATUS}
+     * @return its status code in {@value #MIN_STATUS}..{@value #MAX_STATUS}, or {@link #NO_STATUS}
      */
     public static int readStatus(Throwable link) {
         if (link == null) {
@@ -127,9 +146,36 @@ public final class StatusCodeReader {
             if (accessor != null && thrown instanceof Error && !(thrown instanceof OutOfMemoryError)) {
                 accessor.read = NO_ACCESSOR;
             }
+            status = NO_STATUS;
+        }
+        if (isFailureStatus(status)) {
+            return status;
+        }
+        ToIntFunction<Throwable> fallback = accessor != null ? accessor.fallback : null;
+        if (fallback == null) {
             return NO_STATUS;
         }
-        return status >= MIN_STATUS && status <= MAX_STATUS ? status : NO_STATUS;
+        try {
+            status = fallback.applyAsInt(link);
+        } catch (Throwable thrown) {
+            // A fallback catches what the exception's own code throws; this only guards the readers' own
+            // failures (a class that cannot be inspected), which must not replace a chain's outcome either.
+            return NO_STATUS;
+        }
+        return isFailureStatus(status) ? status : NO_STATUS;
+    }
+
+    private static boolean isFailureStatus(int status) {
+        return status >= MIN_STATUS && status <= MAX_STATUS;
+    }
+
+    // Runs once per exception class: the two extra places exclude each other (Spring AI's exceptions have
+    // no error-type accessor).
+    private static ToIntFunction<Throwable> fallbackFor(Class<?> type) {
+        if (SpringAiStatus.isSpringAiException(type)) {
+            return SpringAiStatus::statusOf;
+        }
+        return ErrorTypes.hasErrorType(type) ? ErrorTypes::statusOf : null;
     }
 
     // Runs once per exception class. The handle returned is typed (Throwable) -> int.

@@ -54,7 +54,7 @@ public class StatusCodeReaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {Integer.MIN_VALUE, -1, 0, 99, 1000, Integer.MAX_VALUE})
+    @ValueSource(ints = {Integer.MIN_VALUE, -1, 0, 99, 100, 200, 399, 1000, Integer.MAX_VALUE})
     void outOfRange_hasNoStatus_whateverTheAccessorsType(int value) {
         assertThat(StatusCodeReader.readStatus(new PrimitiveStatus(value))).isEqualTo(StatusCodeReader.NO_STATUS);
         assertThat(StatusCodeReader.readStatus(new BoxedStatus(value))).isEqualTo(StatusCodeReader.NO_STATUS);
@@ -64,7 +64,7 @@ public class StatusCodeReaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {100, 999})
+    @ValueSource(ints = {400, 999})
     void boundsOfTheRange_areStatuses(int value) {
         assertThat(StatusCodeReader.readStatus(new PrimitiveStatus(value))).isEqualTo(value);
         assertThat(StatusCodeReader.readStatus(new BoxedStatus(value))).isEqualTo(value);

@@ -20,6 +20,12 @@ public final class Behaviour {
         ANSWER,
         /** An HTTP error status with the provider's error JSON. */
         ERROR,
+        /**
+         * 200 and a stream ({@code text/event-stream}) that begins, then carries the provider's in-stream
+         * error event for an error status (Anthropic {@code event: error}, OpenAI a {@code data:} line with
+         * {@code {"error":{...}}}), as when a provider fails after the stream began. For streaming requests.
+         */
+        STREAM_ERROR,
         /** The request is read and never answered; the connection stays open until the client gives up. */
         HANG,
         /** The request is read, then the connection is reset (TCP RST) without a response. */
@@ -80,6 +86,23 @@ public final class Behaviour {
             throw new IllegalArgumentException("an error status is 400..599, not " + status);
         }
         return new Behaviour(Kind.ERROR, status, NO_LATENCY, null);
+    }
+
+    /**
+     * Answers 200 with the start of a stream, then the provider's in-stream error event for {@code status}:
+     * the body of the error the provider would have sent with that status (Anthropic
+     * {@code event: error} with {@code {"type":"error","error":{"type":"overloaded_error",...}}} for 529;
+     * OpenAI {@code data: {"error":{"type":"server_error",...}}} for a 5xx). The SDKs report it with the
+     * stream's status, 200. Only streaming clients read it as a stream.
+     *
+     * @param status the error status whose error type the event carries, 400..599
+     * @return the behaviour
+     */
+    public static Behaviour streamError(int status) {
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("an error status is 400..599, not " + status);
+        }
+        return new Behaviour(Kind.STREAM_ERROR, status, NO_LATENCY, null);
     }
 
     /**
@@ -156,12 +179,25 @@ public final class Behaviour {
     }
 
     /**
-     * The HTTP status sent: 200 for {@link Kind#ANSWER}, the error status for {@link Kind#ERROR}, none otherwise.
+     * The HTTP status sent: 200 for {@link Kind#ANSWER} and {@link Kind#STREAM_ERROR}, the error status for
+     * {@link Kind#ERROR}, none otherwise.
      *
      * @return the status, or empty when no response is sent
      */
     public OptionalInt status() {
+        if (kind == Kind.STREAM_ERROR) {
+            return OptionalInt.of(200);
+        }
         return kind == Kind.ANSWER || kind == Kind.ERROR ? OptionalInt.of(status) : OptionalInt.empty();
+    }
+
+    /**
+     * The error status whose in-stream error event a {@link Kind#STREAM_ERROR} sends.
+     *
+     * @return the status, or empty for other kinds
+     */
+    public OptionalInt streamErrorStatus() {
+        return kind == Kind.STREAM_ERROR ? OptionalInt.of(status) : OptionalInt.empty();
     }
 
     /**
@@ -195,6 +231,8 @@ public final class Behaviour {
             case ERROR:
                 return retryAfter == null ? Integer.toString(status)
                         : status + " retry-after " + retryAfter.toSeconds() + " s";
+            case STREAM_ERROR:
+                return "200, then in-stream " + status;
             default:
                 return kind.name().toLowerCase(java.util.Locale.ROOT);
         }

@@ -71,6 +71,35 @@ enum Dialect {
         }
 
         @Override
+        String streamStart(long sequence, String model, int inputTokens) {
+            ObjectNode start = JSON.createObjectNode();
+            start.put("type", "message_start");
+            ObjectNode message = start.putObject("message");
+            message.put("id", String.format("msg_fake%018d", sequence));
+            message.put("type", "message");
+            message.put("role", "assistant");
+            message.put("model", model);
+            message.putArray("content");
+            message.putNull("stop_reason");
+            message.putNull("stop_sequence");
+            ObjectNode usage = message.putObject("usage");
+            usage.put("input_tokens", inputTokens);
+            usage.put("cache_creation_input_tokens", 0);
+            usage.put("cache_read_input_tokens", 0);
+            usage.put("output_tokens", 1);
+            return event("message_start", start.toString()) + event("ping", "{\"type\": \"ping\"}");
+        }
+
+        @Override
+        String streamError(long sequence, int status, String model) {
+            return event("error", errorBody(sequence, status, model, null));
+        }
+
+        private String event(String name, String data) {
+            return "event: " + name + "\ndata: " + data + "\n\n";
+        }
+
+        @Override
         Map<String, String> errorHeaders(long sequence, int status, Duration retryAfter) {
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put("request-id", requestId(sequence));
@@ -204,6 +233,28 @@ enum Dialect {
         }
 
         @Override
+        String streamStart(long sequence, String model, int inputTokens) {
+            ObjectNode chunk = JSON.createObjectNode();
+            chunk.put("id", String.format("chatcmpl-fake%016d", sequence));
+            chunk.put("object", "chat.completion.chunk");
+            chunk.put("created", Instant.now().getEpochSecond());
+            chunk.put("model", model);
+            chunk.put("system_fingerprint", "fp_fake0000");
+            ObjectNode choice = chunk.putArray("choices").addObject();
+            choice.put("index", 0);
+            choice.putObject("delta").put("role", "assistant").put("content", "");
+            choice.putNull("logprobs");
+            choice.putNull("finish_reason");
+            return "data: " + chunk + "\n\n";
+        }
+
+        // Chat Completions streams report an error as a data line holding the same error object as an HTTP error.
+        @Override
+        String streamError(long sequence, int status, String model) {
+            return "data: " + errorBody(sequence, status, model, null) + "\n\n";
+        }
+
+        @Override
         Map<String, String> errorHeaders(long sequence, int status, Duration retryAfter) {
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put("x-request-id", requestId(sequence));
@@ -309,6 +360,12 @@ enum Dialect {
     abstract String errorBody(long sequence, int status, String model, String detail);
 
     abstract Map<String, String> errorHeaders(long sequence, int status, Duration retryAfter);
+
+    /** The events a stream begins with, before any text: what a provider sends as soon as it accepts. */
+    abstract String streamStart(long sequence, String model, int inputTokens);
+
+    /** The in-stream error event for {@code status}: its data is the error JSON of {@link #errorBody}. */
+    abstract String streamError(long sequence, int status, String model);
 
     /**
      * The text of the last user message of a request body in either format ({@code content} a string or an

@@ -44,6 +44,9 @@ import mockwebserver3.SocketEffect;
  *       header.</li>
  * </ul>
  *
+ * <p>A {@link Behaviour#streamError(int)} answers 200 with a stream ({@code text/event-stream}) that begins and
+ * then carries the provider's in-stream error event, for the SDKs' streaming calls.
+ *
  * <p>Each request is answered by the next behaviour of the script ({@link #enqueue}), or, when the script is
  * empty, by the standing behaviour ({@link #behave}; initially {@link Behaviour#answer()}). A request to
  * another path, or without credentials, gets the provider's own 404 or 401 and consumes nothing. An answer
@@ -293,6 +296,8 @@ public final class FakeProvider implements AutoCloseable {
             case ERROR:
                 return error(id, behaviour.status().getAsInt(), model, null,
                         behaviour.retryAfter().orElse(Duration.ZERO));
+            case STREAM_ERROR:
+                return streamError(id, behaviour.streamErrorStatus().getAsInt(), model, Dialect.lastUserText(body));
             case HANG:
                 return new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build();
             case RESET:
@@ -323,6 +328,16 @@ public final class FakeProvider implements AutoCloseable {
                     .body(dialect.errorBody(id, status, model, detail));
             dialect.errorHeaders(id, status, retryAfter).forEach(response::addHeader);
         }
+        return response.build();
+    }
+
+    private MockResponse streamError(long id, int status, String model, String prompt) {
+        MockResponse.Builder response = new MockResponse.Builder()
+                .code(200)
+                .addHeader("content-type", "text/event-stream; charset=utf-8")
+                .addHeader("cache-control", "no-cache")
+                .body(dialect.streamStart(id, model, words(prompt)) + dialect.streamError(id, status, model));
+        dialect.successHeaders(id, Duration.ZERO).forEach(response::addHeader);
         return response.build();
     }
 
