@@ -69,8 +69,8 @@ public final class OutageCooldown implements HealthPolicy {
         }
         OptionalInt status = Failures.statusCode(failure);
         int code = status.orElse(-1);
-        if (code == 402) {
-            return new Cooldown(quota, FailureSummary.describe(failure), true);
+        if (code == 402 || Failures.isQuotaOrBilling(failure)) {
+            return new Cooldown(quota, "quota or billing (" + FailureSummary.describe(failure) + ")", true);
         }
         if (code == 429) {
             Optional<Duration> retryAfter = Failures.retryAfter(failure);

@@ -68,7 +68,7 @@ class FallbackChainTest {
                 .provider("openai", p -> "openai")
                 .build();
 
-        assertThatThrownBy(() -> chain.run("x")).isInstanceOf(Status.class);
+        assertThatThrownBy(() -> chain.run("x")).isInstanceOf(StatusFailure.class);
     }
 
     @Test

@@ -160,6 +160,15 @@ class ProviderHealthTest {
     }
 
     @Test
+    public void quotaAndBilling_coolTenMinutes_forAHardReason() throws Exception {
+        chain(OutageCooldown.INSTANCE, failing(new ProviderError(402))).run("p");
+
+        assertThat(health.state("anthropic").until()).contains(Instant.parse("2026-11-29T10:10:00Z"));
+        assertThat(health.state("anthropic").reason()).isEqualTo("quota or billing (402 payment required)");
+        assertThat(health.registry().cell("anthropic").hard()).isTrue();
+    }
+
+    @Test
     public void theCallersFault_neverCools() throws Exception {
         FallbackChain<String, String> chain = chain(OutageCooldown.INSTANCE, failing(new ProviderError(400)));
         for (int i = 0; i < 5; i++) {

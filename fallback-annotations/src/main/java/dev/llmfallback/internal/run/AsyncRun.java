@@ -108,7 +108,7 @@ final class AsyncRun implements AttemptSink {
             while (true) {
                 now = scheduler.nanoTime();
                 budget = Rules.budget(chain, i, startNanos, now, this);
-                if (chain.link(i).health() == null || Rules.admit(chain, i, budget, !tried, this)) {
+                if (!chain.hasHealth() || Rules.admit(chain, i, budget, !tried, this)) {
                     break;
                 }
                 i++;

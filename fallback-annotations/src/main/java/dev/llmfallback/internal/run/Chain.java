@@ -18,6 +18,12 @@ public final class Chain {
     private final boolean headRunsInline;
     /** The head's health, read on every inline start: {@code null} when it has none. */
     private final ProviderCell headCell;
+    /**
+     * Whether any link has health. Read before a link's: on a chain without health the hot path then never
+     * calls {@link Link#health()}, whose return type may not even be loaded (C2 does not inline a call whose
+     * signature names an unloaded class).
+     */
+    private final boolean hasHealth;
     private final Scheduler scheduler;
 
     /**
@@ -46,6 +52,11 @@ public final class Chain {
         Link head = this.links[0];
         this.headRunsInline = !returnsFuture && deadlineNanos == 0 && head.timeoutNanos() == 0 && !head.async();
         this.headCell = head.health() == null ? null : head.health().cell();
+        boolean any = false;
+        for (Link link : this.links) {
+            any |= link.health() != null;
+        }
+        this.hasHealth = any;
     }
 
     /**
@@ -95,7 +106,16 @@ public final class Chain {
      * @return {@code true} if the head may run inline
      */
     public boolean headRunsInline() {
-        return headRunsInline && (headCell == null || headCell.healthy());
+        return headRunsInline && (!hasHealth || headCell == null || headCell.healthy());
+    }
+
+    /**
+     * Whether any link has provider health ({@link Link#health()} not {@code null}).
+     *
+     * @return {@code false} for a chain whose links never cool
+     */
+    public boolean hasHealth() {
+        return hasHealth;
     }
 
     /**

@@ -119,7 +119,7 @@ public final class Engine {
         for (int i = first; ; i++) {
             long budget = Rules.budget(chain, i, frame.startNanos(), start, frame);
             Link link = chain.link(i);
-            if (link.health() != null && !Rules.admit(chain, i, budget, untried, frame)) {
+            if (chain.hasHealth() && !Rules.admit(chain, i, budget, untried, frame)) {
                 continue;
             }
             untried = false;

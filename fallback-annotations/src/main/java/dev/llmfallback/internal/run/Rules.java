@@ -154,6 +154,9 @@ final class Rules {
 
     /** Tells link {@code i}'s provider health how the attempt ended; nothing for a link without health. */
     private static void report(Chain chain, int i, Throwable failure, boolean movedOn) {
+        if (!chain.hasHealth()) {
+            return;
+        }
         LinkHealth health = chain.link(i).health();
         if (health != null) {
             ProviderCell cell = health.cell();
@@ -181,9 +184,11 @@ final class Rules {
     /** Records link {@code i}'s answer. */
     static void succeeded(Chain chain, int i, long start, long end, AttemptSink sink) {
         sink.record(i, Outcome.SUCCEEDED, null, null, start, end);
-        LinkHealth health = chain.link(i).health();
-        if (health != null) {
-            health.cell().succeeded();
+        if (chain.hasHealth()) {
+            LinkHealth health = chain.link(i).health();
+            if (health != null) {
+                health.cell().succeeded();
+            }
         }
     }
 
