@@ -8,6 +8,7 @@ import dev.failsafe.function.CheckedFunction;
 import dev.failsafe.function.CheckedSupplier;
 import dev.llmfallback.FallbackChain;
 import dev.llmfallback.FallbackTrace;
+import dev.llmfallback.OutageCooldown;
 import dev.llmfallback.benchmarks.ctw.WovenProviders;
 import io.github.resilience4j.decorators.Decorators;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +50,7 @@ public class FrontDoors {
     private final WovenProviders woven = new WovenProviders();
 
     private FallbackChain<String, String> happyChain;
+    private FallbackChain<String, String> happyChainWithHealth;
     private FallbackChain<String, String> falloverChain;
     private Supplier<String> happyResilience4j;
     private Supplier<String> falloverResilience4j;
@@ -62,6 +64,12 @@ public class FrontDoors {
         happyChain = FallbackChain.<String, String>builder()
                 .provider("primary", providers::primary)
                 .provider("secondary", providers::secondary)
+                .build();
+        // The same chain with provider health on: a healthy provider costs one read per link (SPEC §9).
+        happyChainWithHealth = FallbackChain.<String, String>builder()
+                .provider("health-primary", providers::primary)
+                .provider("health-secondary", providers::secondary)
+                .health(OutageCooldown.INSTANCE)
                 .build();
         falloverChain = FallbackChain.<String, String>builder()
                 .provider("primary", providers::overloaded)
@@ -91,6 +99,12 @@ public class FrontDoors {
     }
 
     // ---------------------------------------------------------------- happy path: the first provider answers
+
+    /** {@link #happy_chain} with {@link OutageCooldown} on every link, its providers healthy. */
+    @Benchmark
+    public String happy_chain_outageCooldown() throws Exception {
+        return happyChainWithHealth.run(prompt);
+    }
 
     /** No fallback at all: the floor. */
     @Benchmark

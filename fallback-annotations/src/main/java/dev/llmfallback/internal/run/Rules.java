@@ -82,6 +82,10 @@ final class Rules {
             return true;
         }
         ProviderCell cell = health.cell();
+        if (cell.healthy()) {
+            // The healthy path: one volatile read, no clock (reading it would cost more than all the rest).
+            return true;
+        }
         long lease = budget == 0 ? UNBOUNDED_PROBE_LEASE : budget;
         long now = cell.registry().nanoTime();
         if (cell.admit(now, lease) != ProviderCell.SKIP) {
