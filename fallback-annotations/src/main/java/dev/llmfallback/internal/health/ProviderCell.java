@@ -108,9 +108,7 @@ public final class ProviderCell {
                 continue;
             }
             // COOLING whose time is up, or PROBING whose probe's lease ran out: this call is the probe.
-            Snapshot probing = new Snapshot(Status.PROBING, now + lease, current.reason, current.hard,
-                    current.failures, current.cooldowns);
-            if (change(current, probing, now)) {
+            if (change(current, probing(current, now, lease), now)) {
                 return PROBE;
             }
         }
@@ -129,9 +127,7 @@ public final class ProviderCell {
             if (current.status == Status.HEALTHY) {
                 return;
             }
-            Snapshot probing = new Snapshot(Status.PROBING, now + lease, current.reason, current.hard,
-                    current.failures, current.cooldowns);
-            if (change(current, probing, now)) {
+            if (change(current, probing(current, now, lease), now)) {
                 return;
             }
         }
@@ -268,6 +264,12 @@ public final class ProviderCell {
                 return;
             }
         }
+    }
+
+    /** {@code current}, probed by one call until its lease ends. */
+    private static Snapshot probing(Snapshot current, long now, long lease) {
+        return new Snapshot(Status.PROBING, now + lease, current.reason, current.hard, current.failures,
+                current.cooldowns);
     }
 
     private boolean change(Snapshot from, Snapshot to, long now) {

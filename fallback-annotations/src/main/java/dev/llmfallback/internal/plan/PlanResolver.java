@@ -150,23 +150,19 @@ final class PlanResolver {
     }
 
     private static HealthPolicy health(Method head, Method link, LlmFallback annotation) {
-        Class<? extends HealthPolicy> type = annotation.health();
-        try {
-            return Predicates.instance(type, HealthPolicy.class);
-        } catch (IllegalArgumentException unusable) {
-            throw invalid(head, link, "health = " + type.getName() + ".class cannot be used: "
-                    + unusable.getMessage(), "give " + type.getSimpleName() + " a public static final INSTANCE "
-                    + "field holding an instance of it" + (type.isInterface() || Modifier.isAbstract(type.getModifiers())
-                    ? "" : ", or a public no-arg constructor"), unusable.getCause());
-        }
+        return shared(head, link, "health", annotation.health(), HealthPolicy.class);
     }
 
     private static SkipPredicate predicate(Method head, Method link, LlmFallback annotation) {
-        Class<? extends SkipPredicate> type = annotation.skipOn();
+        return shared(head, link, "skipOn", annotation.skipOn(), SkipPredicate.class);
+    }
+
+    /** The shared instance of the class an attribute names, or the §8 message saying why it cannot be had. */
+    private static <T> T shared(Method head, Method link, String attribute, Class<? extends T> type, Class<T> kind) {
         try {
-            return Predicates.instance(type);
+            return Predicates.instance(type, kind);
         } catch (IllegalArgumentException unusable) {
-            throw invalid(head, link, "skipOn = " + type.getName() + ".class cannot be used: "
+            throw invalid(head, link, attribute + " = " + type.getName() + ".class cannot be used: "
                     + unusable.getMessage(), "give " + type.getSimpleName() + " a public static final INSTANCE "
                     + "field holding an instance of it" + (type.isInterface() || Modifier.isAbstract(type.getModifiers())
                     ? "" : ", or a public no-arg constructor"), unusable.getCause());

@@ -92,12 +92,13 @@ final class Rules {
             return true;
         }
         if (untried && !anyMayRun(chain, i + 1, now)) {
-            int soonest = soonestToRecover(chain, i);
+            int soonest = soonestToRecover(chain, i, false);
             if (soonest < 0) {
                 for (int j = i; j < chain.size(); j++) {
                     skipped(chain, j, now, sink);
                 }
-                throw sink.allUnhealthy(Duration.ofNanos(Math.max(0, earliestRecovery(chain, i) - now)));
+                long earliest = chain.link(soonestToRecover(chain, i, true)).health().cell().recoversAt();
+                throw sink.allUnhealthy(Duration.ofNanos(Math.max(0, earliest - now)));
             }
             if (soonest == i) {
                 cell.forceProbe(now, lease);
@@ -132,28 +133,22 @@ final class Rules {
         return false;
     }
 
-    /** The link from {@code from} on whose provider recovers first, among those not hard-cooling; -1 if none. */
-    private static int soonestToRecover(Chain chain, int from) {
+    /**
+     * The link from {@code from} on whose provider recovers first; among those not cooling for a hard reason
+     * only, unless {@code hardToo}. -1 if there is none.
+     */
+    private static int soonestToRecover(Chain chain, int from, boolean hardToo) {
         int soonest = -1;
+        long soonestAt = 0;
         for (int j = from; j < chain.size(); j++) {
             ProviderCell cell = chain.link(j).health().cell();
-            if (!cell.hard() && (soonest < 0
-                    || cell.recoversAt() - chain.link(soonest).health().cell().recoversAt() < 0)) {
+            long at = cell.recoversAt();
+            if ((hardToo || !cell.hard()) && (soonest < 0 || at - soonestAt < 0)) {
                 soonest = j;
+                soonestAt = at;
             }
         }
         return soonest;
-    }
-
-    private static long earliestRecovery(Chain chain, int from) {
-        long earliest = chain.link(from).health().cell().recoversAt();
-        for (int j = from + 1; j < chain.size(); j++) {
-            long at = chain.link(j).health().cell().recoversAt();
-            if (at - earliest < 0) {
-                earliest = at;
-            }
-        }
-        return earliest;
     }
 
     /** Tells link {@code i}'s provider health how the attempt ended; nothing for a link without health. */
