@@ -396,4 +396,24 @@ class ProviderHealthTest {
         }
         assertThat(anthropicCalls).as("three timeouts, then skipped while cooling").hasValue(3);
     }
+
+    @Test
+    public void aProbeThatTimesOut_coolsAgainAtOnce_theNextStepOfTheBackOff() throws Exception {
+        AtomicInteger call = new AtomicInteger();
+        FallbackChain<String, String> chain = chain(OutageCooldown.INSTANCE, () -> {
+            if (call.incrementAndGet() == 1) {
+                throw new ProviderError(529);
+            }
+            throw new java.net.SocketTimeoutException("read timed out");
+        });
+        chain.run("p");
+        clock.skip(Duration.ofSeconds(5));
+
+        assertThat(chain.run("p")).isEqualTo("openai");
+        assertThat(health.state("anthropic").status()).as("an overloaded provider that began to hang")
+                .isEqualTo(Status.COOLING);
+        assertThat(health.state("anthropic").until()).as("the fault's 10 s, doubled once")
+                .contains(Instant.parse("2026-11-29T10:00:20Z"));
+        assertThat(anthropicCalls).hasValue(2);
+    }
 }

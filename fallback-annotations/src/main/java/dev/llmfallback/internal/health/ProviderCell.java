@@ -203,7 +203,8 @@ public final class ProviderCell {
         if (before.status == Status.FORCED_OPEN) {
             return;
         }
-        Cooldown cooldown = policy.cooldown(failure, movedOn, new Streak(before.failures, before.cooldowns));
+        Cooldown cooldown = policy.cooldown(failure, movedOn, new Streak(before.failures, before.cooldowns,
+                before.status == Status.PROBING));
         while (true) {
             Snapshot current = state.get();
             if (current.status == Status.FORCED_OPEN) {
