@@ -101,6 +101,8 @@ class ProviderHealthTest {
         });
 
         assertThat(chain.run("p")).isEqualTo("openai");
+        assertThat(FallbackTrace.current().summary(0)).contains("529 overloaded");
+        assertThat(FallbackTrace.current().summary(1)).as("it answered").isEmpty();
         assertThat(health.state("anthropic").status()).isEqualTo(Status.COOLING);
         assertThat(health.state("anthropic").reason()).isEqualTo("529 overloaded");
         assertThat(health.state("anthropic").until()).contains(Instant.parse("2026-11-29T10:00:05Z"));
@@ -109,6 +111,7 @@ class ProviderHealthTest {
         assertThat(chain.run("p")).isEqualTo("openai");
         assertThat(outcomes()).containsExactly(Outcome.SKIPPED_UNHEALTHY, Outcome.SUCCEEDED);
         assertThat(FallbackTrace.current().toString()).contains("anthropic SKIPPED_UNHEALTHY (529 overloaded, 3 s left)");
+        assertThat(FallbackTrace.current().summary(0)).contains("529 overloaded, 3 s left");
         assertThat(FallbackTrace.current().attempts().get(0).duration()).isZero();
         assertThat(anthropicCalls).hasValue(1);
 
