@@ -188,6 +188,7 @@ public abstract class ProviderHealthContract extends BehaviourContract {
         for (int i = 0; i < 5; i++) {
             assertThat(door().healthThree(script, PROMPT)).isEqualTo("from openai");
             assertThat(outcomes()).containsExactly(Outcome.SKIPPED_UNHEALTHY, Outcome.SUCCEEDED);
+            assertThat(door().lastTrace().summary(0)).hasValue("529 overloaded, another call is probing it");
         }
         assertThat(calls(script, 0)).as("exactly one probe").isEqualTo(2);
 

@@ -4,6 +4,7 @@ import dev.llmfallback.HealthPolicy;
 import dev.llmfallback.HealthPolicy.Cooldown;
 import dev.llmfallback.HealthPolicy.Streak;
 import dev.llmfallback.ProviderHealth.Status;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -162,6 +163,23 @@ public final class ProviderCell {
      */
     public long recoversAt() {
         return state.get().until;
+    }
+
+    /**
+     * Why a call skips the provider now, for its trace: the reason and the time left, e.g.
+     * {@code 529 overloaded, 3 s left}, or that another call is probing it. One read of the state, so the
+     * parts agree.
+     *
+     * @param now a reading of the registry's clock
+     * @return the summary, never holding an argument
+     */
+    public String skipSummary(long now) {
+        Snapshot current = state.get();
+        if (current.status == Status.PROBING) {
+            return current.reason + ", another call is probing it";
+        }
+        long left = Math.max(0, current.until - now);
+        return current.reason + ", " + TimeUnit.NANOSECONDS.toSeconds(left + 999_999_999L) + " s left";
     }
 
     /**
