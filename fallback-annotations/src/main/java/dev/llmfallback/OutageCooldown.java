@@ -93,10 +93,18 @@ public final class OutageCooldown implements HealthPolicy {
         }
         boolean fault = code >= 500 || code < 0 && (Failures.isTimeout(failure) || Failures.isNetwork(failure));
         if (fault && (streak.probing() || streak.failures() + 1 >= faultThreshold)) {
-            return new Cooldown(backOff(this.fault, faultMax, streak.cooldowns()), FailureSummary.describe(failure),
-                    false);
+            return new Cooldown(backOff(this.fault, faultMax, streak.cooldowns()), faultReason(code, failure), false);
         }
         return Cooldown.NONE;
+    }
+
+    // An SDK's timeout is often an I/O exception by name (AnthropicIoException): say what kind of fault it was.
+    private static String faultReason(int code, Throwable failure) {
+        String described = FailureSummary.describe(failure);
+        if (code >= 500) {
+            return described;
+        }
+        return (Failures.isTimeout(failure) ? "timeout (" : "network failure (") + described + ")";
     }
 
     private static Duration backOff(Duration first, Duration max, int cooldowns) {

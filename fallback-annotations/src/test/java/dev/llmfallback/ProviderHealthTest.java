@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.llmfallback.Attempt.Outcome;
 import dev.llmfallback.ProviderHealth.Status;
 import dev.llmfallback.internal.health.HealthRegistry;
+import dev.llmfallback.internal.health.ProviderCell;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -207,7 +208,7 @@ class ProviderHealthTest {
         assertThat(health.state("anthropic").status()).as("two timeouts since the success").isEqualTo(Status.HEALTHY);
         chain.run("p");
         assertThat(health.state("anthropic").status()).isEqualTo(Status.COOLING);
-        assertThat(health.state("anthropic").reason()).isEqualTo("TimeoutException");
+        assertThat(health.state("anthropic").reason()).isEqualTo("timeout (TimeoutException)");
     }
 
     @Test
@@ -418,5 +419,23 @@ class ProviderHealthTest {
         assertThat(health.state("anthropic").until()).as("the fault's 10 s, doubled once")
                 .contains(Instant.parse("2026-11-29T10:00:20Z"));
         assertThat(anthropicCalls).hasValue(2);
+    }
+
+    @Test
+    public void callsInFlightWhenItCooled_failingLater_doNotTakeTheBackOffAStepFurther() {
+        ProviderCell cell = health.registry().cell("anthropic");
+        for (int i = 0; i < 3; i++) {
+            cell.failed(OutageCooldown.INSTANCE, new java.net.SocketTimeoutException("read timed out"), true,
+                    clock.nanoTime());
+        }
+        assertThat(health.state("anthropic").until()).contains(Instant.parse("2026-11-29T10:00:10Z"));
+
+        clock.skip(Duration.ofSeconds(1));
+        cell.failed(OutageCooldown.INSTANCE, new java.net.SocketTimeoutException("read timed out"), true,
+                clock.nanoTime());
+
+        assertThat(health.state("anthropic").until()).as("10 s from the later failure, not the next step's 20 s")
+                .contains(Instant.parse("2026-11-29T10:00:10Z"));
+        assertThat(health.state("anthropic").reason()).isEqualTo("timeout (SocketTimeoutException)");
     }
 }

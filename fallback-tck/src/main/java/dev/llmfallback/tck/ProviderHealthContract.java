@@ -146,7 +146,7 @@ public abstract class ProviderHealthContract extends BehaviourContract {
             assertThat(outcomes().get(0)).isEqualTo(Outcome.TIMED_OUT);
         }
         assertThat(state("anthropic").status()).isEqualTo(Status.COOLING);
-        assertThat(state("anthropic").reason()).isEqualTo("TimeoutException");
+        assertThat(state("anthropic").reason()).isEqualTo("timeout (TimeoutException)");
 
         assertThat(door().healthTimedThree(script, PROMPT)).isEqualTo("from openai");
         assertThat(outcomes()).as("the hang is no longer paid").containsExactly(Outcome.SKIPPED_UNHEALTHY,

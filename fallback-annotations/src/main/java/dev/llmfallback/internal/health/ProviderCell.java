@@ -221,7 +221,10 @@ public final class ProviderCell {
         if (before.status == Status.FORCED_OPEN) {
             return;
         }
-        Cooldown cooldown = policy.cooldown(failure, movedOn, new Streak(before.failures, before.cooldowns,
+        // A call that started before the running cooldown and fails now is judged on the step that cooldown was:
+        // it is the same outage, not a new failure of a probe.
+        int steps = before.status == Status.COOLING ? Math.max(0, before.cooldowns - 1) : before.cooldowns;
+        Cooldown cooldown = policy.cooldown(failure, movedOn, new Streak(before.failures, steps,
                 before.status == Status.PROBING));
         while (true) {
             Snapshot current = state.get();
