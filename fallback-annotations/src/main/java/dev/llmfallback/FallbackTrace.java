@@ -38,6 +38,11 @@ public final class FallbackTrace {
             public AllProvidersFailedException allProvidersFailed(FallbackTrace trace) {
                 return new AllProvidersFailedException(trace);
             }
+
+            @Override
+            public AllProvidersFailedException allProvidersUnhealthy(FallbackTrace trace, Duration retryAfter) {
+                return new AllProvidersUnhealthyException(trace, retryAfter);
+            }
         });
     }
 

@@ -251,7 +251,9 @@ public abstract class ProviderHealthContract extends BehaviourContract {
         assertThat(((AllProvidersUnhealthyException) thrown).retryAfter()).isEqualTo(Duration.ofMinutes(9));
         assertThat(outcomes()).containsOnly(Outcome.SKIPPED_UNHEALTHY).hasSize(3);
         assertThat(script.calledProviders()).as("the second call reached no one").containsExactly(0, 1);
-        assertThat(thrown.getMessage()).doesNotContain(SECRET);
+        assertThat(thrown.getMessage()).as("says why each was skipped").doesNotContain(SECRET)
+                .contains("anthropic (skipped: 429 rate limited, retry-after 120 s, 540 s left)")
+                .contains("local (skipped: forced open, 840 s left)");
     }
 
     @Test
