@@ -66,8 +66,11 @@ public final class SustainedOutage {
         }
     }
 
-    /** One request: when it was sent (s from the start), how long it took (ms), and whether it was answered. */
-    record Sample(double sentSeconds, double millis, boolean answered) {
+    /**
+     * One request: when it was sent (s from the start), how long it took (ms), whether it was answered, and if
+     * not, what the caller got (an exception's simple name).
+     */
+    record Sample(double sentSeconds, double millis, boolean answered, String failure) {
     }
 
     /**
@@ -96,7 +99,7 @@ public final class SustainedOutage {
     /**
      * Runs the baseline and every scenario with and without health, then writes the table and the plot.
      *
-     * @param args {@code --out DIR}, {@code --seconds N}, {@code --rate R}, {@code --steady S}
+     * @param args {@code --out DIR}, {@code --seconds N}, {@code --rate R}, {@code --steady S}, {@code --only SCENARIO}
      * @throws Exception on failure
      */
     public static void main(String[] args) throws Exception {
@@ -104,12 +107,14 @@ public final class SustainedOutage {
         int seconds = 60;
         int rate = 10;
         int steady = 15;
+        Scenario only = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--out": out = Paths.get(args[++i]); break;
                 case "--seconds": seconds = Integer.parseInt(args[++i]); break;
                 case "--rate": rate = Integer.parseInt(args[++i]); break;
                 case "--steady": steady = Integer.parseInt(args[++i]); break;
+                case "--only": only = Scenario.valueOf(args[++i]); break;
                 default: throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -120,6 +125,9 @@ public final class SustainedOutage {
         runs.add(benchmark.secondaryAlone());
         report(runs.get(0));
         for (Scenario scenario : Scenario.values()) {
+            if (only != null && scenario != only) {
+                continue;
+            }
             for (String config : List.of(WITHOUT, WITH)) {
                 Run run = benchmark.run(scenario, config);
                 runs.add(run);
@@ -139,9 +147,11 @@ public final class SustainedOutage {
     }
 
     private static void report(Run run) {
-        System.out.printf(Locale.ROOT, "%-45s %-45s answered %d/%d, primary called %d times%n", run.scenario(),
+        System.out.printf(Locale.ROOT, "%-45s %-45s answered %d/%d, primary called %d times%s%n", run.scenario(),
                 run.config(), run.samples().stream().filter(Sample::answered).count(), run.samples().size(),
-                run.primaryCalls());
+                run.primaryCalls(), run.samples().stream().filter(s -> !s.answered())
+                        .collect(java.util.stream.Collectors.groupingBy(Sample::failure,
+                                java.util.stream.Collectors.counting())).toString().replace("{}", ""));
     }
 
     /** Class loading, SDK start-up and JIT of every path; not measured. */
@@ -190,19 +200,25 @@ public final class SustainedOutage {
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
         long periodNanos = TimeUnit.SECONDS.toNanos(1) / rate;
         int callsBefore = anthropic.requestCount();
+        java.util.concurrent.atomic.AtomicReference<Throwable> firstFailure = new java.util.concurrent.atomic.AtomicReference<>();
         try {
             for (int i = 0; i < requests; i++) {
                 int index = i;
                 long scheduled = start + i * periodNanos;
                 double sent = (scheduled - start) / 1e9;
                 clock.schedule(() -> callers.execute(() -> {
-                    boolean answered;
+                    String failure = null;
                     try {
-                        answered = clients.call.apply(PROMPT) != null;
-                    } catch (Throwable failure) { // the SDKs throw checked exceptions sneakily (Kotlin)
-                        answered = false;
+                        if (clients.call.apply(PROMPT) == null) {
+                            failure = "null answer";
+                        }
+                    } catch (Throwable thrown) { // the SDKs throw checked exceptions sneakily (Kotlin)
+                        failure = thrown.getClass().getSimpleName();
+                        if (firstFailure.compareAndSet(null, thrown)) {
+                            thrown.printStackTrace();
+                        }
                     }
-                    samples[index] = new Sample(sent, (System.nanoTime() - scheduled) / 1e6, answered);
+                    samples[index] = new Sample(sent, (System.nanoTime() - scheduled) / 1e6, failure == null, failure);
                     done.countDown();
                 }), scheduled - System.nanoTime(), TimeUnit.NANOSECONDS);
             }
@@ -220,7 +236,7 @@ public final class SustainedOutage {
         for (int i = 0; i < requests; i++) {
             Sample sample = samples[i];
             list.add(sample != null ? sample
-                    : new Sample(i / (double) rate, BUDGET_SECONDS * 1000.0, false));
+                    : new Sample(i / (double) rate, BUDGET_SECONDS * 1000.0, false, "no answer within budget"));
         }
         return new Run(scenario, config, list, primaryCalls);
     }
