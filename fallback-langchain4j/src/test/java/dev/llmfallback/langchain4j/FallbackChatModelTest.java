@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.InternalServerException;
@@ -13,6 +15,7 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.listener.ChatModelErrorContext;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.listener.ChatModelResponseContext;
+import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.service.AiServices;
@@ -51,6 +54,7 @@ class FallbackChatModelTest {
         Result<String> chat(String message);
     }
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String MARKER = "MARKER-7f3a91 the customer's private prompt.";
     // Long enough that only our timeout can end a hanging attempt; the models' own HTTP timeout is longer.
     private static final Duration ATTEMPT_TIMEOUT = Duration.ofMillis(500);
@@ -195,6 +199,22 @@ class FallbackChatModelTest {
 
         assertThat(result.content()).isEqualTo("[fake openai] Which model answered?");
         assertThat(result.finalResponse().metadata().modelName()).isEqualTo("gpt-4o-mini");
+    }
+
+    @Test
+    void eachModelGetsTheRequestsParameters_overItsOwnDefaults() throws Exception {
+        anthropic.behave(Behaviour.overloaded());
+        ChatRequest request = ChatRequest.builder().messages(UserMessage.from("Hello there.")).temperature(0.2).build();
+
+        ChatResponse response = chain(anthropicModel(), openAiModel()).chat(request);
+
+        assertThat(response.metadata().modelName()).isEqualTo("gpt-4o-mini");
+        JsonNode toAnthropic = JSON.readTree(anthropic.lastRequestBody());
+        JsonNode toOpenAi = JSON.readTree(openAi.lastRequestBody());
+        assertThat(toAnthropic.path("model").asText()).isEqualTo("claude-haiku-4-5");
+        assertThat(toAnthropic.path("temperature").asDouble()).isEqualTo(0.2);
+        assertThat(toOpenAi.path("model").asText()).isEqualTo("gpt-4o-mini");
+        assertThat(toOpenAi.path("temperature").asDouble()).isEqualTo(0.2);
     }
 
     @Test

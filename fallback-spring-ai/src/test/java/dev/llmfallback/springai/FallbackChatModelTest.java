@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llmfallback.AllProvidersFailedException;
 import dev.llmfallback.Attempt;
 import dev.llmfallback.Attempt.Outcome;
@@ -40,6 +42,7 @@ import org.springframework.retry.support.RetryTemplate;
  */
 class FallbackChatModelTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String MARKER = "MARKER-7f3a91 the customer's private prompt.";
     // Long enough that only our timeout can end a hanging attempt: the models' HTTP client has no read timeout.
     private static final Duration ATTEMPT_TIMEOUT = Duration.ofMillis(500);
@@ -180,7 +183,7 @@ class FallbackChatModelTest {
     }
 
     @Test
-    void eachModelGetsItsOwnOptions_underThePromptsPortableOnes() {
+    void eachModelGetsItsOwnOptions_underThePromptsPortableOnes() throws Exception {
         anthropic.behave(Behaviour.overloaded());
         ChatClient client = ChatClient.create(chain(anthropicModel(), openAiModel()));
 
@@ -188,9 +191,16 @@ class FallbackChatModelTest {
                 .options(ChatOptions.builder().temperature(0.2).build())
                 .call().chatResponse();
 
-        // The fake echoes the requested model: OpenAI got its own model name, not Anthropic's or none.
+        // Each provider got its own model name and the prompt's temperature.
         assertThat(response.getMetadata().getModel()).isEqualTo("gpt-4o-mini");
         assertThat(response.getResult().getOutput().getText()).isEqualTo("[fake openai] Which model answered?");
+        JsonNode toAnthropic = JSON.readTree(anthropic.lastRequestBody());
+        JsonNode toOpenAi = JSON.readTree(openAi.lastRequestBody());
+        assertThat(toAnthropic.path("model").asText()).isEqualTo("claude-haiku-4-5");
+        assertThat(toAnthropic.path("max_tokens").asInt()).isEqualTo(64);
+        assertThat(toAnthropic.path("temperature").asDouble()).isEqualTo(0.2);
+        assertThat(toOpenAi.path("model").asText()).isEqualTo("gpt-4o-mini");
+        assertThat(toOpenAi.path("temperature").asDouble()).isEqualTo(0.2);
     }
 
     @Test
