@@ -10,6 +10,7 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.InternalServerException;
 import dev.langchain4j.exception.InvalidRequestException;
+import dev.langchain4j.exception.LangChain4jException;
 import dev.langchain4j.model.anthropic.AnthropicChatModel;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.listener.ChatModelErrorContext;
@@ -131,6 +132,26 @@ class FallbackChatModelTest {
         assertThat(FallbackTrace.current().toString()).doesNotContain("MARKER");
         assertThat(FallbackTrace.current().attempts()).extracting(Attempt::outcome)
                 .containsExactly(Outcome.FAILED, Outcome.FAILED);
+    }
+
+    @Test
+    void anInterruptedCaller_getsAnUncheckedException_andKeepsItsInterruptFlag() {
+        anthropic.behave(Behaviour.hang());
+        ChatModel model = FallbackChatModel.builder()
+                .model("anthropic", anthropicModel(), Duration.ofSeconds(30))   // timed: runs on a worker
+                .model("openai", openAiModel())
+                .build();
+
+        Thread.currentThread().interrupt();   // the caller is interrupted while it waits for the attempt
+        Throwable thrown = catchThrowable(() -> model.chat("hello"));
+        boolean flagKept = Thread.interrupted();
+
+        assertThat(thrown).isInstanceOf(LangChain4jException.class)
+                .hasCauseInstanceOf(InterruptedException.class)
+                .hasMessage("FallbackChatModel.chat: interrupted while waiting for a model; the thread's interrupt "
+                        + "flag is set");
+        assertThat(flagKept).isTrue();
+        assertThat(openAi.requestCount()).isZero();
     }
 
     @Test

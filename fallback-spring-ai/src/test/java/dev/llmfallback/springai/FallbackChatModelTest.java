@@ -18,6 +18,7 @@ import dev.llmfallback.examples.fake.Behaviour;
 import dev.llmfallback.examples.fake.FakeProvider;
 import dev.llmfallback.springai.internal.PromptPerModel;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.ai.anthropic.AnthropicChatModel;
@@ -123,6 +124,26 @@ class FallbackChatModelTest {
         assertThat(FallbackTrace.current().toString()).doesNotContain("MARKER");
         assertThat(FallbackTrace.current().attempts()).extracting(Attempt::outcome)
                 .containsExactly(Outcome.FAILED, Outcome.FAILED);
+    }
+
+    @Test
+    void anInterruptedCaller_getsAnUncheckedException_andKeepsItsInterruptFlag() {
+        anthropic.behave(Behaviour.hang());
+        ChatModel model = FallbackChatModel.builder()
+                .model("anthropic", anthropicModel(), Duration.ofSeconds(30))   // timed: runs on a worker
+                .model("openai", openAiModel())
+                .build();
+
+        Thread.currentThread().interrupt();   // the caller is interrupted while it waits for the attempt
+        Throwable thrown = catchThrowable(() -> model.call("hello"));
+        boolean flagKept = Thread.interrupted();
+
+        assertThat(thrown).isInstanceOf(CancellationException.class)
+                .hasCauseInstanceOf(InterruptedException.class)
+                .hasMessage("FallbackChatModel.call: interrupted while waiting for a model; the thread's interrupt "
+                        + "flag is set");
+        assertThat(flagKept).isTrue();
+        assertThat(openAi.requestCount()).isZero();
     }
 
     @Test

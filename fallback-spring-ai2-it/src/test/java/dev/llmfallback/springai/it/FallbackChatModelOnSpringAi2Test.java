@@ -22,6 +22,7 @@ import dev.llmfallback.examples.fake.FakeProvider;
 import dev.llmfallback.springai.FallbackChatModel;
 import dev.llmfallback.springai.internal.PromptPerModel;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.ai.anthropic.AnthropicChatModel;
@@ -129,6 +130,26 @@ class FallbackChatModelOnSpringAi2Test {
     }
 
     @Test
+    void anInterruptedCaller_getsAnUncheckedException_andKeepsItsInterruptFlag() {
+        anthropic.behave(Behaviour.hang());
+        ChatModel model = FallbackChatModel.builder()
+                .model("anthropic", anthropicModel(), Duration.ofSeconds(30))   // timed: runs on a worker
+                .model("openai", openAiModel())
+                .build();
+
+        Thread.currentThread().interrupt();   // the caller is interrupted while it waits for the attempt
+        Throwable thrown = catchThrowable(() -> model.call("hello"));
+        boolean flagKept = Thread.interrupted();
+
+        assertThat(thrown).isInstanceOf(CancellationException.class)
+                .hasCauseInstanceOf(InterruptedException.class)
+                .hasMessage("FallbackChatModel.call: interrupted while waiting for a model; the thread's interrupt "
+                        + "flag is set");
+        assertThat(flagKept).isTrue();
+        assertThat(openAi.requestCount()).isZero();
+    }
+
+    @Test
     void aModelsOwnPredicate_decidesForItsFailures() {
         anthropic.behave(Behaviour.overloaded());
         ChatModel model = FallbackChatModel.builder()
@@ -205,6 +226,17 @@ class FallbackChatModelOnSpringAi2Test {
         assertThat(toAnthropic.path("temperature").asDouble()).isEqualTo(0.2);
         assertThat(toOpenAi.path("model").asText()).isEqualTo("gpt-4o-mini");
         assertThat(toOpenAi.path("temperature").asDouble()).isEqualTo(0.2);
+    }
+
+    @Test
+    void aSpringAi2Model_rejectsOptionsOfAnotherClass_whichIsWhyEachModelGetsItsOwn() {
+        // What ChatClient would hand every model if the chain passed its prompt on unchanged.
+        Prompt neutral = new Prompt("hello", chain(anthropicModel(), openAiModel()).getOptions());
+
+        Throwable thrown = catchThrowable(() -> openAiModel().call(neutral));
+
+        assertThat(thrown).isInstanceOfAny(ClassCastException.class, IllegalArgumentException.class);
+        assertThat(openAi.requestCount()).isZero();
     }
 
     @Test
