@@ -75,6 +75,7 @@ public final class FakeProvider implements AutoCloseable {
     private final int port;
 
     private volatile Behaviour standing;
+    private volatile String lastRequestBody = "";
     // Guarded by lifecycle; null while refusing connections or once closed.
     private MockWebServer server;
     private boolean closed;
@@ -225,6 +226,16 @@ public final class FakeProvider implements AutoCloseable {
         return requests.get();
     }
 
+    /**
+     * The body of the last request that reached the server, as sent (the provider's request JSON), for tests
+     * that check what a client sent (model name, options).
+     *
+     * @return the body, or {@code ""} before the first request
+     */
+    public String lastRequestBody() {
+        return lastRequestBody;
+    }
+
     /** Stops the server: hanging requests end, and the port refuses connections. Idempotent. */
     @Override
     public void close() {
@@ -279,8 +290,10 @@ public final class FakeProvider implements AutoCloseable {
             return error(id, 400, "unknown", missingVersion, Duration.ZERO);
         }
         JsonNode body;
+        String raw = request.getBody() == null ? "" : request.getBody().utf8();
+        lastRequestBody = raw;
         try {
-            body = Dialect.JSON.readTree(request.getBody() == null ? "" : request.getBody().utf8());
+            body = Dialect.JSON.readTree(raw);
         } catch (JsonProcessingException e) {
             return error(id, 400, "unknown", "The request body is not valid JSON.", Duration.ZERO);
         }
