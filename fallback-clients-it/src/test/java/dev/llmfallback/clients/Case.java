@@ -25,7 +25,12 @@ public enum Case {
     TOO_LARGE_413("413 request too large", 413),
     UNPROCESSABLE_422("422 unprocessable", 422),
     HANG("hang; client timeout 300 ms", 0),
-    REFUSED("connection refused (closed port)", 0);
+    REFUSED("connection refused (closed port)", 0),
+    /**
+     * A host name that does not resolve ({@value Fake#UNRESOLVABLE_HOST}; the test JVMs resolve names from a
+     * hosts file, {@code -Djdk.net.hosts.file}, so no DNS server is ever asked).
+     */
+    UNRESOLVED("host name does not resolve", 0);
 
     /** The wait a {@link #RATE_LIMITED_429} asks for in its {@code retry-after} header. */
     public static final Duration RETRY_AFTER = Duration.ofSeconds(7);
@@ -54,9 +59,9 @@ public enum Case {
         return this == QUOTA ? provider.quotaStatus() : status;
     }
 
-    /** Whether an HTTP response is sent at all. */
-    public boolean isHttpError() {
-        return this != HANG && this != REFUSED;
+    /** Whether the client never reaches the server: the connection is refused, or the host is unknown. */
+    public boolean isUnreachable() {
+        return this == REFUSED || this == UNRESOLVED;
     }
 
     /** The timeout the client is configured with for this case. */

@@ -41,9 +41,9 @@ public interface Client {
      */
     String chat(Fake fake, Duration timeout, String prompt) throws Exception;
 
-    /** How many requests reach the fake for {@code failure}: one, as retries are off; none when refused. */
+    /** How many requests reach the fake for {@code failure}: one, as retries are off; none when unreachable. */
     default int expectedRequests(Case failure) {
-        return failure == Case.REFUSED ? 0 : 1;
+        return failure.isUnreachable() ? 0 : 1;
     }
 
     /** The version of an artifact passed by the build as a system property. */

@@ -15,6 +15,32 @@ public interface Fake extends AutoCloseable {
     @Override
     void close();
 
+    /**
+     * A host name that never resolves: {@code .invalid} is reserved for that (RFC 2606), and the test JVMs
+     * resolve names only from their hosts file.
+     */
+    String UNRESOLVABLE_HOST = "llm-provider.invalid";
+
+    /** A "server" whose root URL names {@link #UNRESOLVABLE_HOST}: no request ever reaches it. */
+    static Fake unresolvable() {
+        return new Fake() {
+            @Override
+            public String root() {
+                return "http://" + UNRESOLVABLE_HOST + ":8080";
+            }
+
+            @Override
+            public int requests() {
+                return 0;
+            }
+
+            @Override
+            public void close() {
+                // nothing runs
+            }
+        };
+    }
+
     /** The root URL of a loopback port. */
     static String root(int port) {
         return "http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":" + port;

@@ -53,7 +53,7 @@ public record Measured(String exception, String cause, int requests, OptionalInt
         if (wireCase != Case.HANG) {
             // A hang's timeout may arrive inside an I/O exception that is also a network failure (the SDKs');
             // either way it moves on, so only its isTimeout is pinned.
-            compare(deviations, "isNetwork", network, wireCase == Case.REFUSED);
+            compare(deviations, "isNetwork", network, wireCase.isUnreachable());
         }
         compare(deviations, "isTimeout", timeout, wireCase == Case.HANG);
         compare(deviations, "isQuotaOrBilling", quota, wireCase == Case.QUOTA && quotaReadable(client));

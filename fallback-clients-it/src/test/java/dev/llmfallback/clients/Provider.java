@@ -17,7 +17,7 @@ public enum Provider {
         }
 
         @Override
-        public Fake failing(Case failure) {
+        Fake serving(Case failure) {
             return failure == Case.QUOTA ? FakeApi.failing(OpenAiQuotaWire.INSTANCE, failure)
                     : Fake.of(FakeProvider.openAi(behaviour(failure)));
         }
@@ -30,7 +30,7 @@ public enum Provider {
         }
 
         @Override
-        public Fake failing(Case failure) {
+        Fake serving(Case failure) {
             return Fake.of(FakeProvider.anthropic(behaviour(failure)));
         }
     },
@@ -42,7 +42,7 @@ public enum Provider {
         }
 
         @Override
-        public Fake failing(Case failure) {
+        Fake serving(Case failure) {
             return FakeApi.failing(BedrockWire.INSTANCE, failure);
         }
     },
@@ -54,7 +54,7 @@ public enum Provider {
         }
 
         @Override
-        public Fake failing(Case failure) {
+        Fake serving(Case failure) {
             return FakeApi.failing(GeminiWire.INSTANCE, failure);
         }
     };
@@ -71,7 +71,12 @@ public enum Provider {
     public abstract Fake answering();
 
     /** Starts a fake that fails every request with {@code failure}. */
-    public abstract Fake failing(Case failure);
+    public Fake failing(Case failure) {
+        return failure == Case.UNRESOLVED ? Fake.unresolvable() : serving(failure);
+    }
+
+    /** Starts a fake server that fails every request with {@code failure}. */
+    abstract Fake serving(Case failure);
 
     /** The HTTP status of this provider's quota or billing error. */
     int quotaStatus() {
