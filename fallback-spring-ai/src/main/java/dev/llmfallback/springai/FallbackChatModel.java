@@ -8,12 +8,10 @@ import dev.llmfallback.HealthPolicy;
 import dev.llmfallback.NoCooldown;
 import dev.llmfallback.RetryableOnly;
 import dev.llmfallback.SkipPredicate;
+import dev.llmfallback.internal.plan.LabelledModels;
 import dev.llmfallback.springai.internal.PromptPerModel;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CancellationException;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
@@ -179,11 +177,8 @@ public final class FallbackChatModel implements ChatModel {
      */
     public static final class Builder {
 
-        private final Map<String, Entry> models = new LinkedHashMap<>();
-        private final Map<String, HealthPolicy> ownHealth = new LinkedHashMap<>();
-        private SkipPredicate skipOn = RetryableOnly.INSTANCE;
-        private HealthPolicy health = NoCooldown.INSTANCE;
-        private Duration deadline;
+        private final LabelledModels<ChatModel> models = new LabelledModels<>("FallbackChatModel.Builder",
+                "OpenAiChatModel.builder()...build()");
 
         private Builder() {
         }
@@ -210,10 +205,7 @@ public final class FallbackChatModel implements ChatModel {
          * @return this builder
          */
         public Builder model(String label, ChatModel model, Duration timeout) {
-            if (timeout == null) {
-                throw new NullPointerException("FallbackChatModel.Builder.model(\"" + label + "\", model, timeout): "
-                        + "timeout is null; use model(label, model) for a model without a timeout");
-            }
+            models.requireTimeout(label, timeout);
             return model(label, model, null, timeout);
         }
 
@@ -228,26 +220,7 @@ public final class FallbackChatModel implements ChatModel {
          * @return this builder
          */
         public Builder model(String label, ChatModel model, SkipPredicate skipOn, Duration timeout) {
-            String call = "FallbackChatModel.Builder.model(" + (label == null ? "null" : "\"" + label + "\"")
-                    + ", ...)";
-            if (label == null || label.isBlank()) {
-                throw new IllegalArgumentException(call + ": the label is " + (label == null ? "null" : "blank")
-                        + "; give every model a label, e.g. \"anthropic\", for traces and provider health");
-            }
-            if (model == null) {
-                throw new NullPointerException(call + ": the model is null; pass the ChatModel to try, "
-                        + "e.g. OpenAiChatModel.builder()...build()");
-            }
-            if (models.containsKey(label)) {
-                throw new IllegalArgumentException(call + ": the label \"" + label + "\" is already used by model #"
-                        + new ArrayList<>(models.keySet()).indexOf(label) + "; give every model its own label "
-                        + "(traces and provider health are keyed by it)");
-            }
-            if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
-                throw new IllegalArgumentException(call + ": the timeout must be positive, was " + timeout
-                        + "; pass null for no timeout");
-            }
-            models.put(label, new Entry(model, skipOn, timeout));
+            models.add(label, model, skipOn, timeout);
             return this;
         }
 
@@ -258,11 +231,7 @@ public final class FallbackChatModel implements ChatModel {
          * @return this builder
          */
         public Builder skipOn(SkipPredicate predicate) {
-            if (predicate == null) {
-                throw new NullPointerException("FallbackChatModel.Builder.skipOn(null): pass a SkipPredicate, "
-                        + "e.g. RetryableOnly.INSTANCE (the default)");
-            }
-            this.skipOn = predicate;
+            models.skipOn(predicate);
             return this;
         }
 
@@ -275,11 +244,7 @@ public final class FallbackChatModel implements ChatModel {
          * @return this builder
          */
         public Builder deadline(Duration budget) {
-            if (budget == null || budget.isZero() || budget.isNegative()) {
-                throw new IllegalArgumentException("FallbackChatModel.Builder.deadline(" + budget
-                        + "): the deadline must be a positive duration, e.g. Duration.ofSeconds(30)");
-            }
-            this.deadline = budget;
+            models.deadline(budget);
             return this;
         }
 
@@ -292,11 +257,7 @@ public final class FallbackChatModel implements ChatModel {
          * @return this builder
          */
         public Builder health(HealthPolicy policy) {
-            if (policy == null) {
-                throw new NullPointerException("FallbackChatModel.Builder.health(null): pass a HealthPolicy, "
-                        + "e.g. OutageCooldown.INSTANCE, or NoCooldown.INSTANCE (the default)");
-            }
-            this.health = policy;
+            models.health(policy);
             return this;
         }
 
@@ -308,12 +269,7 @@ public final class FallbackChatModel implements ChatModel {
          * @return this builder
          */
         public Builder health(String label, HealthPolicy policy) {
-            if (label == null || policy == null) {
-                throw new NullPointerException("FallbackChatModel.Builder.health(" + label + ", " + policy
-                        + "): pass a model's label and a HealthPolicy, e.g. health(\"anthropic\", "
-                        + "OutageCooldown.INSTANCE)");
-            }
-            ownHealth.put(label, policy);
+            models.health(label, policy);
             return this;
         }
 
@@ -324,43 +280,8 @@ public final class FallbackChatModel implements ChatModel {
          * @throws IllegalArgumentException if no model was added, or {@code health(label, ...)} names none
          */
         public FallbackChatModel build() {
-            if (models.isEmpty()) {
-                throw new IllegalArgumentException("FallbackChatModel.Builder.build(): no model to try; add at "
-                        + "least one with model(label, chatModel) before build()");
-            }
-            for (String label : ownHealth.keySet()) {
-                if (!models.containsKey(label)) {
-                    throw new IllegalArgumentException("FallbackChatModel.Builder.health(\"" + label
-                            + "\", ...): no model has that label; the labels are " + models.keySet());
-                }
-            }
             PromptPerModel prompts = PromptPerModel.forRuntime();
-            FallbackChain.Builder<Prompt, ChatResponse> chain = FallbackChain.<Prompt, ChatResponse>builder()
-                    .skipOn(skipOn)
-                    .health(health);
-            for (Map.Entry<String, Entry> labelled : models.entrySet()) {
-                Entry entry = labelled.getValue();
-                ChatModel model = entry.model;
-                chain.provider(labelled.getKey(), prompt -> model.call(prompts.forModel(model, prompt)),
-                        entry.skipOn, entry.timeout);
-            }
-            ownHealth.forEach(chain::health);
-            if (deadline != null) {
-                chain.deadline(deadline);
-            }
-            return new FallbackChatModel(chain.build());
-        }
-
-        private static final class Entry {
-            final ChatModel model;
-            final SkipPredicate skipOn;
-            final Duration timeout;
-
-            Entry(ChatModel model, SkipPredicate skipOn, Duration timeout) {
-                this.model = model;
-                this.skipOn = skipOn;
-                this.timeout = timeout;
-            }
+            return new FallbackChatModel(models.build(model -> prompt -> model.call(prompts.forModel(model, prompt))));
         }
     }
 }
