@@ -152,6 +152,17 @@ public final class ProviderHealth {
             return link.storeDown();
         }
 
+        /**
+         * How many times the fleet's facts were read from the store: grows every
+         * {@link ProviderHealthStore.Sharing#refresh() refresh} while the store answers (for monitoring that
+         * sharing is alive).
+         *
+         * @return the count
+         */
+        public long reads() {
+            return link.reads();
+        }
+
         /** Stops sharing; the registry keeps its state. Does not close the store. Idempotent. */
         @Override
         public void close() {

@@ -320,7 +320,7 @@ class SharedProviderHealthTest {
         store.down(false);
         a.run();
         a.refresh();
-        assertThat(a.infos).containsExactly("llm-fallback: the provider health store answers again; sharing resumed");
+        assertThat(a.infos).containsExactly("llm-fallback (instance a): the provider health store answers again; sharing resumed");
         assertThat(store.all()).as("what waited while it was down, still live, is published").isNotEmpty();
         b.anthropic = () -> "anthropic";
         b.health.reset("anthropic");

@@ -21,6 +21,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One registry's link to a {@link ProviderHealthStore} (SPEC §10).
@@ -50,6 +51,7 @@ public final class FleetHealth implements CoolingObserver, AutoCloseable {
     private final StoreOutageLog outage;
     private final ConcurrentHashMap<String, Fact> pending = new ConcurrentHashMap<>();
     private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicLong reads = new AtomicLong();
     private volatile boolean closed;
 
     /**
@@ -76,7 +78,7 @@ public final class FleetHealth implements CoolingObserver, AutoCloseable {
         this.worker = worker;
         this.own = own;
         this.followerOffsetNanos = followerOffsetNanos;
-        this.outage = new StoreOutageLog(logger, registry::nanoTime);
+        this.outage = new StoreOutageLog(logger, registry::nanoTime, sharing.instance());
     }
 
     /**
@@ -173,7 +175,9 @@ public final class FleetHealth implements CoolingObserver, AutoCloseable {
                 try {
                     store.publish(fact);
                 } catch (Exception failure) {
-                    outage.failed("publish", failure);
+                    if (!closed) {
+                        outage.failed("publish", failure);
+                    }
                     return false;
                 }
                 outage.succeeded();
@@ -206,7 +210,9 @@ public final class FleetHealth implements CoolingObserver, AutoCloseable {
             try {
                 facts = store.read(providers);
             } catch (Exception failure) {
-                outage.failed("read", failure);
+                if (!closed) {
+                    outage.failed("read", failure);
+                }
                 return;
             }
             outage.succeeded();
@@ -220,6 +226,7 @@ public final class FleetHealth implements CoolingObserver, AutoCloseable {
                     registry.cell(provider).adopt(until, verdict.reason(), verdict.hard(), now);
                 }
             }
+            reads.incrementAndGet();
         } catch (RuntimeException bug) {
             // A store that breaks its contract (or a bug here) must not end the refreshes, nor reach a call.
             outage.failed("answer as its contract says", bug);
@@ -233,6 +240,15 @@ public final class FleetHealth implements CoolingObserver, AutoCloseable {
      */
     public boolean storeDown() {
         return outage.down();
+    }
+
+    /**
+     * How many reads of the store succeeded and were applied to the cells.
+     *
+     * @return a count that grows every refresh while the store answers
+     */
+    public long reads() {
+        return reads.get();
     }
 
     /** Stops sharing: the registry keeps its state and goes on alone; the store stays open (its owner closes it). */

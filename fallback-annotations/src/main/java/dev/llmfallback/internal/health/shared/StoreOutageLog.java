@@ -16,12 +16,14 @@ final class StoreOutageLog {
 
     private final System.Logger logger;
     private final LongSupplier nanos;
+    private final String instance;
     private boolean down;
     private long warnedAt;
 
-    StoreOutageLog(System.Logger logger, LongSupplier nanos) {
+    StoreOutageLog(System.Logger logger, LongSupplier nanos, String instance) {
         this.logger = logger;
         this.nanos = nanos;
+        this.instance = instance;
     }
 
     synchronized void failed(String doing, Exception failure) {
@@ -35,7 +37,7 @@ final class StoreOutageLog {
         if (message.length() > LONGEST_MESSAGE) {
             message = message.substring(0, LONGEST_MESSAGE) + "...";
         }
-        logger.log(Level.WARNING, "llm-fallback: the provider health store failed to " + doing + " ("
+        logger.log(Level.WARNING, "llm-fallback (instance " + instance + "): the provider health store failed to " + doing + " ("
                 + failure.getClass().getName() + ": " + message + "); using this instance's own provider health "
                 + "until it answers again (next warning in a minute at the earliest)");
     }
@@ -43,7 +45,7 @@ final class StoreOutageLog {
     synchronized void succeeded() {
         if (down) {
             down = false;
-            logger.log(Level.INFO, "llm-fallback: the provider health store answers again; sharing resumed");
+            logger.log(Level.INFO, "llm-fallback (instance " + instance + "): the provider health store answers again; sharing resumed");
         }
     }
 
