@@ -228,13 +228,24 @@ class SharedProviderHealthTest {
         assertThat(c.status()).as("two instances: a quorum").isEqualTo(Status.COOLING);
         assertThat(c.health.state("anthropic").reason())
                 .isEqualTo("fleet, 2 instances: UncheckedIOException");
-        assertThat(c.health.state("anthropic").until()).as("as long as the quorum agrees: the earlier of the two")
-                .contains(START.plusSeconds(10).plus(FOLLOWER_OFFSET));
-        assertThat(a.health.state("anthropic").until()).as("A's own finding decides: A keeps its own deadline")
+        assertThat(c.health.state("anthropic").until()).as("a quorum's finding counts as the provider's word: the "
+                + "latest deadline, after which both owners will have probed").contains(START.plusSeconds(11).plus(FOLLOWER_OFFSET));
+        assertThat(a.health.state("anthropic").until()).as("A and B own the quorum: they keep their own deadlines")
                 .contains(START.plusSeconds(10));
+        assertThat(b.health.state("anthropic").until()).contains(START.plusSeconds(11));
         c.anthropicCalls.set(0);
         assertThat(c.run()).isEqualTo("openai");
         assertThat(c.anthropicCalls).hasValue(0);
+
+        c.anthropic = throwing(SharedProviderHealthTest::timeout);
+        clock.skip(Duration.ofSeconds(10).plus(FOLLOWER_OFFSET));
+        c.run();
+        assertThat(c.anthropicCalls).as("C's adopted cooldown ended: C probes").hasValue(1);
+        assertThat(c.status()).as("a failed probe of a fleet cooldown cools again, as a local probe's does")
+                .isEqualTo(Status.COOLING);
+        assertThat(c.health.state("anthropic").reason()).isEqualTo("UncheckedIOException");
+        c.publish();
+        assertThat(store.all()).extracting(Fact::instance).contains("c");
     }
 
     @Test

@@ -14,9 +14,13 @@ import java.util.Map;
  * What the fleet's facts about one provider tell an instance to do (SPEC §10): cool it until when, and why.
  * A provider's own word ({@link Scope#PROVIDER}) counts at once, the latest deadline winning; findings of
  * single instances ({@link Scope#INSTANCE}) count only when at least {@code quorum} distinct instances have one
- * live at the same time, and then until the {@code quorum}-th latest of their deadlines: as long as a quorum
- * agrees. A verdict whose deciding fact is this instance's own is no verdict: the instance already acts on
- * it, and it is the one that probes first. Immutable.
+ * live at the same time, and then as the provider's word does: until the latest of their deadlines. The
+ * instances whose findings are the {@code quorum} latest are the quorum's owners: they keep their own cooldowns
+ * and probe when those end, so that each cycle of an outage is confirmed afresh by a quorum of instances, not by
+ * one (whose own network may be what fails); the others wait until after the last of those probes. Likewise the
+ * provider's word: the instance that published the latest keeps its own cooldown and probes first. An instance
+ * gets no verdict for what it owns.
+ * Immutable.
  *
  * @param until  until when
  * @param reason why, log-safe
@@ -61,8 +65,12 @@ record FleetVerdict(Instant until, String reason, boolean hard) {
         if (byInstance.size() >= quorum) {
             List<Fact> latestFirst = new ArrayList<>(byInstance.values());
             latestFirst.sort(LATEST_FIRST);
-            Fact deciding = latestFirst.get(quorum - 1);
-            if (!deciding.instance().equals(self)) {
+            boolean owner = false;
+            for (int k = 0; k < quorum; k++) {
+                owner |= latestFirst.get(k).instance().equals(self);
+            }
+            Fact deciding = latestFirst.get(0);
+            if (!owner) {
                 agreed = new FleetVerdict(deciding.coolingUntil(),
                         "fleet, " + byInstance.size() + " instances: " + deciding.reason(), false);
             }
