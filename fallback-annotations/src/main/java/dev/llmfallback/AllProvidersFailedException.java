@@ -39,6 +39,9 @@ public class AllProvidersFailedException extends RuntimeException {
         this(trace.attempts(), trace.allFailedMessage());
     }
 
+    // JDK 21+ lint flags the call into Throwable.addSuppressed (another module); it is final and only records
+    // the throwable, so no subclass code sees a half-built exception.
+    @SuppressWarnings("this-escape")
     private AllProvidersFailedException(List<Attempt> attempts, String message) {
         super(message, lastFailure(attempts));
         this.attempts = List.copyOf(attempts);

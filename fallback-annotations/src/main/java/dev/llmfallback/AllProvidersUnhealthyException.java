@@ -26,6 +26,12 @@ public final class AllProvidersUnhealthyException extends AllProvidersFailedExce
         this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter");
     }
 
+    // For the engine (through RecordedSummaries): the message says why each link was skipped.
+    AllProvidersUnhealthyException(FallbackTrace trace, Duration retryAfter) {
+        super(trace);
+        this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter");
+    }
+
     /**
      * How long until the first of the chain's providers may be called again.
      *

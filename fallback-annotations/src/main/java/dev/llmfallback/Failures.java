@@ -49,7 +49,8 @@ public final class Failures {
      *       message, {@code 429 - ...} or {@code HTTP 429 - ...}: those three digits are read. No other
      *       exception's message is ever parsed (Spring AI's Anthropic streaming path throws a plain
      *       {@code RuntimeException} that names the status in its message: it has no status here).</li>
-     *   <li>An exception with the provider's error type (a public {@code type()} or {@code code()} returning
+     *   <li>An exception with the provider's error type (a public {@code type()}, or {@code errorType()} as
+     *       anthropic-java 2.x names it, or {@code code()}, returning
      *       a {@code String}, an {@code Optional}, or anthropic-java's {@code ErrorType}) is judged by it:
      *       {@code overloaded_error} is 529, {@code rate_limit_error} 429, {@code api_error} 500,
      *       {@code timeout_error} 504, {@code invalid_request_error} 400, {@code authentication_error} 401,

@@ -164,6 +164,22 @@ public final class FallbackChain<I, O> {
         }
 
         /**
+         * Adds a provider with its own predicate and attempt timeout.
+         *
+         * @param name     a label for traces and messages; not blank
+         * @param provider the provider
+         * @param skipOn   decides, for this provider's failures, whether the chain moves on; {@code null} for
+         *                 the chain's
+         * @param timeout  the longest one attempt may take (as for {@link #provider(String, LlmProvider, Duration)}),
+         *                 or {@code null} for none
+         * @return this builder
+         */
+        public Builder<I, O> provider(String name, LlmProvider<? super I, ? extends O> provider, SkipPredicate skipOn,
+                Duration timeout) {
+            return add(name, provider, false, skipOn, timeout == null ? null : positive(timeout, "timeout"));
+        }
+
+        /**
          * Adds an async provider, judged by the chain's predicate: its failure is thrown by the function or
          * the exceptional completion of the stage it returns.
          *

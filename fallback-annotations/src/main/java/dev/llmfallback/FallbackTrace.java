@@ -38,6 +38,11 @@ public final class FallbackTrace {
             public AllProvidersFailedException allProvidersFailed(FallbackTrace trace) {
                 return new AllProvidersFailedException(trace);
             }
+
+            @Override
+            public AllProvidersFailedException allProvidersUnhealthy(FallbackTrace trace, Duration retryAfter) {
+                return new AllProvidersUnhealthyException(trace, retryAfter);
+            }
         });
     }
 
@@ -133,6 +138,27 @@ public final class FallbackTrace {
     }
 
     /**
+     * Why an attempt ended as it did, in a few words that never hold an argument or a failure's message: for
+     * a failed or stopped attempt its failure, e.g. {@code 529 overloaded} or {@code ConnectException}; for a
+     * {@link Attempt.Outcome#SKIPPED_UNHEALTHY skipped} link the provider's state when it was skipped, e.g.
+     * {@code 529 overloaded, 3 s left}. What {@link #toString()} shows after the outcome.
+     *
+     * @param index the attempt's index in {@link #attempts()}
+     * @return the summary, or empty for an attempt that answered, was not tried or timed out
+     * @throws IndexOutOfBoundsException if there is no such attempt
+     */
+    public Optional<String> summary(int index) {
+        Attempt a = attempts.get(index);
+        if (a.outcome() == Attempt.Outcome.SKIPPED_UNHEALTHY) {
+            return Optional.ofNullable(FailureSummary.recordedAt(summaries, index));
+        }
+        if (a.failure() == null || a.outcome() == Attempt.Outcome.TIMED_OUT) {
+            return Optional.empty();
+        }
+        return Optional.of(FailureSummary.of(a.failure(), FailureSummary.recordedAt(summaries, index)));
+    }
+
+    /**
      * How long the run took, from the first attempt's start to the end of the last (so far, for a trace
      * taken while the chain runs).
      *
@@ -160,16 +186,12 @@ public final class FallbackTrace {
                 out.append(" -> ");
             }
             out.append(a.provider()).append(' ').append(a.outcome());
-            if (a.failure() != null && a.outcome() != Attempt.Outcome.TIMED_OUT) {
-                out.append(' ').append(FailureSummary.of(a.failure(), FailureSummary.recordedAt(summaries, i)));
-            }
+            Optional<String> why = summary(i);
             if (a.outcome() == Attempt.Outcome.SKIPPED_UNHEALTHY) {
-                String why = FailureSummary.recordedAt(summaries, i);
-                if (why != null) {
-                    out.append(" (").append(why).append(')');
-                }
+                why.ifPresent(w -> out.append(" (").append(w).append(')'));
                 continue;
             }
+            why.ifPresent(w -> out.append(' ').append(w));
             if (a.outcome() != Attempt.Outcome.NOT_TRIED) {
                 out.append(' ').append(FailureSummary.millis(a.duration()));
             }

@@ -36,17 +36,31 @@ public interface HealthPolicy {
      *
      * @param failures  its consecutive failed attempts (timeouts included)
      * @param cooldowns how many times it was cooled since, so that a policy can back off
+     * @param probing   whether this failure ended a probe of the cooling provider: it has just shown that it is
+     *                  still not well, so a policy that waits for several failures before cooling should not
+     *                  wait again
      */
-    record Streak(int failures, int cooldowns) {
+    record Streak(int failures, int cooldowns, boolean probing) {
 
         /** No failure since the last success. */
-        public static final Streak NONE = new Streak(0, 0);
+        public static final Streak NONE = new Streak(0, 0, false);
+
+        /**
+         * A streak outside a probe.
+         *
+         * @param failures  at least 0
+         * @param cooldowns at least 0
+         */
+        public Streak(int failures, int cooldowns) {
+            this(failures, cooldowns, false);
+        }
 
         /**
          * Checks the counts.
          *
          * @param failures  at least 0
          * @param cooldowns at least 0
+         * @param probing   whether this failure ended a probe
          */
         public Streak {
             if (failures < 0 || cooldowns < 0) {

@@ -14,7 +14,8 @@ import java.util.OptionalInt;
  *   <li>429 with {@code Retry-After} over 60 s, 402, and quota or billing errors: 10 min, a hard reason;</li>
  *   <li>529 and 503: 5 s, doubling on each consecutive cooldown up to 60 s;</li>
  *   <li>other 5xx, timeouts and network failures: after 3 consecutive such failures, 10 s doubling to 60 s
- *       (one slow answer is not an outage);</li>
+ *       (one slow answer is not an outage); at once when one ends a probe (the provider, cooled before, has
+ *       just shown it is still down, as when an overloaded provider starts to hang);</li>
  *   <li>401, 403 and 404, when the link's {@code skipOn} moved on from them: 5 min, a hard reason;</li>
  *   <li>anything {@code skipOn} stops for (400, 413, 422, a bug in the caller's code) never cools.</li>
  * </ul>
@@ -91,11 +92,19 @@ public final class OutageCooldown implements HealthPolicy {
             return new Cooldown(credentials, FailureSummary.describe(failure), true);
         }
         boolean fault = code >= 500 || code < 0 && (Failures.isTimeout(failure) || Failures.isNetwork(failure));
-        if (fault && streak.failures() + 1 >= faultThreshold) {
-            return new Cooldown(backOff(this.fault, faultMax, streak.cooldowns()), FailureSummary.describe(failure),
-                    false);
+        if (fault && (streak.probing() || streak.failures() + 1 >= faultThreshold)) {
+            return new Cooldown(backOff(this.fault, faultMax, streak.cooldowns()), faultReason(code, failure), false);
         }
         return Cooldown.NONE;
+    }
+
+    // An SDK's timeout is often an I/O exception by name (AnthropicIoException): say what kind of fault it was.
+    private static String faultReason(int code, Throwable failure) {
+        String described = FailureSummary.describe(failure);
+        if (code >= 500) {
+            return described;
+        }
+        return (Failures.isTimeout(failure) ? "timeout (" : "network failure (") + described + ")";
     }
 
     private static Duration backOff(Duration first, Duration max, int cooldowns) {

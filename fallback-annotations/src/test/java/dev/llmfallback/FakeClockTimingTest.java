@@ -41,6 +41,26 @@ class FakeClockTimingTest {
     }
 
     @Test
+    public void syncProviderWithItsOwnPredicateAndTimeout_isTimedOutByOne_andJudgedByTheOther() throws Exception {
+        FallbackChain<String, String> chain = FallbackChain.<String, String>builder()
+                .provider("anthropic", p -> {
+                    clock.skip(Duration.ofSeconds(2));
+                    return "late answer";
+                }, RateLimited.INSTANCE, Duration.ofSeconds(1))
+                .provider("openai", p -> {
+                    throw new StatusFailure(529);
+                }, RateLimited.INSTANCE, null)
+                .provider("local", p -> "local")
+                .scheduler(clock)
+                .build();
+
+        assertThatThrownBy(() -> chain.run("p")).isInstanceOf(StatusFailure.class);
+
+        assertThat(FallbackTrace.current().attempts()).extracting(Attempt::outcome)
+                .containsExactly(Outcome.TIMED_OUT, Outcome.STOPPED);
+    }
+
+    @Test
     public void attemptWithinItsTimeout_answers() throws Exception {
         FallbackChain<String, String> chain = FallbackChain.<String, String>builder()
                 .provider("anthropic", p -> {

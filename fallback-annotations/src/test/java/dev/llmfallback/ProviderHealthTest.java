@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.llmfallback.Attempt.Outcome;
 import dev.llmfallback.ProviderHealth.Status;
 import dev.llmfallback.internal.health.HealthRegistry;
+import dev.llmfallback.internal.health.ProviderCell;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -101,6 +102,8 @@ class ProviderHealthTest {
         });
 
         assertThat(chain.run("p")).isEqualTo("openai");
+        assertThat(FallbackTrace.current().summary(0)).contains("529 overloaded");
+        assertThat(FallbackTrace.current().summary(1)).as("it answered").isEmpty();
         assertThat(health.state("anthropic").status()).isEqualTo(Status.COOLING);
         assertThat(health.state("anthropic").reason()).isEqualTo("529 overloaded");
         assertThat(health.state("anthropic").until()).contains(Instant.parse("2026-11-29T10:00:05Z"));
@@ -109,6 +112,7 @@ class ProviderHealthTest {
         assertThat(chain.run("p")).isEqualTo("openai");
         assertThat(outcomes()).containsExactly(Outcome.SKIPPED_UNHEALTHY, Outcome.SUCCEEDED);
         assertThat(FallbackTrace.current().toString()).contains("anthropic SKIPPED_UNHEALTHY (529 overloaded, 3 s left)");
+        assertThat(FallbackTrace.current().summary(0)).contains("529 overloaded, 3 s left");
         assertThat(FallbackTrace.current().attempts().get(0).duration()).isZero();
         assertThat(anthropicCalls).hasValue(1);
 
@@ -204,7 +208,7 @@ class ProviderHealthTest {
         assertThat(health.state("anthropic").status()).as("two timeouts since the success").isEqualTo(Status.HEALTHY);
         chain.run("p");
         assertThat(health.state("anthropic").status()).isEqualTo(Status.COOLING);
-        assertThat(health.state("anthropic").reason()).isEqualTo("TimeoutException");
+        assertThat(health.state("anthropic").reason()).isEqualTo("timeout (TimeoutException)");
     }
 
     @Test
@@ -395,5 +399,43 @@ class ProviderHealthTest {
             chain.run("p");
         }
         assertThat(anthropicCalls).as("three timeouts, then skipped while cooling").hasValue(3);
+    }
+
+    @Test
+    public void aProbeThatTimesOut_coolsAgainAtOnce_theNextStepOfTheBackOff() throws Exception {
+        AtomicInteger call = new AtomicInteger();
+        FallbackChain<String, String> chain = chain(OutageCooldown.INSTANCE, () -> {
+            if (call.incrementAndGet() == 1) {
+                throw new ProviderError(529);
+            }
+            throw new java.net.SocketTimeoutException("read timed out");
+        });
+        chain.run("p");
+        clock.skip(Duration.ofSeconds(5));
+
+        assertThat(chain.run("p")).isEqualTo("openai");
+        assertThat(health.state("anthropic").status()).as("an overloaded provider that began to hang")
+                .isEqualTo(Status.COOLING);
+        assertThat(health.state("anthropic").until()).as("the fault's 10 s, doubled once")
+                .contains(Instant.parse("2026-11-29T10:00:20Z"));
+        assertThat(anthropicCalls).hasValue(2);
+    }
+
+    @Test
+    public void callsInFlightWhenItCooled_failingLater_doNotTakeTheBackOffAStepFurther() {
+        ProviderCell cell = health.registry().cell("anthropic");
+        for (int i = 0; i < 3; i++) {
+            cell.failed(OutageCooldown.INSTANCE, new java.net.SocketTimeoutException("read timed out"), true,
+                    clock.nanoTime());
+        }
+        assertThat(health.state("anthropic").until()).contains(Instant.parse("2026-11-29T10:00:10Z"));
+
+        clock.skip(Duration.ofSeconds(1));
+        cell.failed(OutageCooldown.INSTANCE, new java.net.SocketTimeoutException("read timed out"), true,
+                clock.nanoTime());
+
+        assertThat(health.state("anthropic").until()).as("10 s from the later failure, not the next step's 20 s")
+                .contains(Instant.parse("2026-11-29T10:00:10Z"));
+        assertThat(health.state("anthropic").reason()).isEqualTo("timeout (SocketTimeoutException)");
     }
 }

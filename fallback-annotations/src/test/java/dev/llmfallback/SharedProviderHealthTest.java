@@ -227,7 +227,7 @@ class SharedProviderHealthTest {
         a.refresh();
         assertThat(c.status()).as("two instances: a quorum").isEqualTo(Status.COOLING);
         assertThat(c.health.state("anthropic").reason())
-                .isEqualTo("fleet, 2 instances: UncheckedIOException");
+                .isEqualTo("fleet, 2 instances: timeout (UncheckedIOException)");
         assertThat(c.health.state("anthropic").until()).as("a quorum's finding counts as the provider's word: the "
                 + "latest deadline, after which both owners will have probed").contains(START.plusSeconds(11).plus(FOLLOWER_OFFSET));
         assertThat(a.health.state("anthropic").until()).as("A and B own the quorum: they keep their own deadlines")
@@ -243,7 +243,7 @@ class SharedProviderHealthTest {
         assertThat(c.anthropicCalls).as("C's adopted cooldown ended: C probes").hasValue(1);
         assertThat(c.status()).as("a failed probe of a fleet cooldown cools again, as a local probe's does")
                 .isEqualTo(Status.COOLING);
-        assertThat(c.health.state("anthropic").reason()).isEqualTo("UncheckedIOException");
+        assertThat(c.health.state("anthropic").reason()).isEqualTo("timeout (UncheckedIOException)");
         c.publish();
         assertThat(store.all()).extracting(Fact::instance).contains("c");
     }

@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * that run their own body once, and every misconfiguration of §8. Run against the fixtures as woven by the
  * front door under test.
  */
-public abstract class AnnotatedBehaviourContract extends BehaviourContract {
+public abstract class AnnotatedBehaviourContract extends ProviderHealthContract {
 
     /** Fails every test at once, and says why, when the fixtures were not woven at all. */
     @BeforeEach

@@ -2,6 +2,7 @@ package dev.llmfallback.tck;
 
 import dev.llmfallback.tck.fixtures.AsyncProviders;
 import dev.llmfallback.tck.fixtures.CustomPredicates;
+import dev.llmfallback.tck.fixtures.HealthProviders;
 import dev.llmfallback.tck.fixtures.ThreeProviders;
 import dev.llmfallback.tck.fixtures.TimedProviders;
 import java.util.List;
@@ -72,6 +73,25 @@ public final class AnnotatedDoor implements FrontDoor {
 
     private static CustomPredicates predicates(Script script) {
         return script.shared(CustomPredicates.class, () -> new CustomPredicates(script));
+    }
+
+    @Override
+    public String healthThree(Script script, String prompt) throws Exception {
+        return health(script).callAnthropic(prompt);
+    }
+
+    @Override
+    public String healthTimedThree(Script script, String prompt) throws Exception {
+        return health(script).timedAnthropic(prompt);
+    }
+
+    @Override
+    public String healthOtherChain(Script script, String prompt) throws Exception {
+        return health(script).otherChain(prompt);
+    }
+
+    private static HealthProviders health(Script script) {
+        return script.shared(HealthProviders.class, () -> new HealthProviders(script));
     }
 
     @Override

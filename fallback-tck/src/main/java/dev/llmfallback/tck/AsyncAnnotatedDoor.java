@@ -2,6 +2,7 @@ package dev.llmfallback.tck;
 
 import dev.llmfallback.FallbackTrace;
 import dev.llmfallback.tck.fixtures.AsyncCustomPredicates;
+import dev.llmfallback.tck.fixtures.AsyncHealthProviders;
 import dev.llmfallback.tck.fixtures.AsyncThreeProviders;
 import dev.llmfallback.tck.fixtures.AsyncTimedProviders;
 import java.util.List;
@@ -97,6 +98,28 @@ public final class AsyncAnnotatedDoor implements FrontDoor {
     public String throwingPredicate(Script script, String prompt) throws Exception {
         AsyncCustomPredicates fixture = predicates(script);
         return caller.await(() -> fixture.throwingPredicate(prompt));
+    }
+
+    @Override
+    public String healthThree(Script script, String prompt) throws Exception {
+        AsyncHealthProviders fixture = health(script);
+        return caller.await(() -> fixture.callAnthropic(prompt));
+    }
+
+    @Override
+    public String healthTimedThree(Script script, String prompt) throws Exception {
+        AsyncHealthProviders fixture = health(script);
+        return caller.await(() -> fixture.timedAnthropic(prompt));
+    }
+
+    @Override
+    public String healthOtherChain(Script script, String prompt) throws Exception {
+        AsyncHealthProviders fixture = health(script);
+        return caller.await(() -> fixture.otherChain(prompt));
+    }
+
+    private static AsyncHealthProviders health(Script script) {
+        return script.shared(AsyncHealthProviders.class, () -> new AsyncHealthProviders(script));
     }
 
     private static AsyncTimedProviders timed(Script script) {

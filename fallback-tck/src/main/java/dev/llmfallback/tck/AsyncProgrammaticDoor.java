@@ -77,6 +77,21 @@ public final class AsyncProgrammaticDoor implements FrontDoor {
     }
 
     @Override
+    public String healthThree(Script script, String prompt) throws Exception {
+        return caller.await(() -> ProgrammaticDoor.health(script).runAsync(prompt));
+    }
+
+    @Override
+    public String healthTimedThree(Script script, String prompt) throws Exception {
+        return caller.await(() -> ProgrammaticDoor.healthTimed(script).runAsync(prompt));
+    }
+
+    @Override
+    public String healthOtherChain(Script script, String prompt) throws Exception {
+        return caller.await(() -> ProgrammaticDoor.healthOther(script).runAsync(prompt));
+    }
+
+    @Override
     public String toString() {
         return "programmatic FallbackChain.runAsync";
     }

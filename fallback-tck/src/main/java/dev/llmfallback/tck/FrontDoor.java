@@ -74,4 +74,16 @@ public interface FrontDoor {
 
     /** anthropic (skipOn = {@link ThrowingPredicate}) -> openai. */
     String throwingPredicate(Script script, String prompt) throws Exception;
+
+    /**
+     * SPEC §9: anthropic -> openai -> local, every link with {@code health = OutageCooldown}, on the process-wide
+     * registry ({@link dev.llmfallback.ProviderHealth#shared()}).
+     */
+    String healthThree(Script script, String prompt) throws Exception;
+
+    /** Like {@link #healthThree}, anthropic with a {@value BehaviourContract#TIMEOUT_MS} ms timeout. */
+    String healthTimedThree(Script script, String prompt) throws Exception;
+
+    /** A second chain naming anthropic, with its health: anthropic -> local (script providers 0 and 2). */
+    String healthOtherChain(Script script, String prompt) throws Exception;
 }

@@ -2,6 +2,7 @@ package dev.llmfallback.tck;
 
 import dev.llmfallback.Always;
 import dev.llmfallback.FallbackChain;
+import dev.llmfallback.OutageCooldown;
 import dev.llmfallback.RateLimited;
 import java.time.Duration;
 import java.util.List;
@@ -126,6 +127,47 @@ public final class ProgrammaticDoor implements FrontDoor {
         return script.shared("throwing", () -> FallbackChain.<String, String>builder()
                 .provider("anthropic", p -> script.call(0, p), new ThrowingPredicate())
                 .provider("openai", p -> script.call(1, p))
+                .build());
+    }
+
+    @Override
+    public String healthThree(Script script, String prompt) throws Exception {
+        return health(script).run(prompt);
+    }
+
+    static FallbackChain<String, String> health(Script script) {
+        return script.shared("health", () -> FallbackChain.<String, String>builder()
+                .provider("anthropic", p -> script.call(0, p))
+                .provider("openai", p -> script.call(1, p))
+                .provider("local", p -> script.call(2, p))
+                .health(OutageCooldown.INSTANCE)
+                .build());
+    }
+
+    @Override
+    public String healthTimedThree(Script script, String prompt) throws Exception {
+        return healthTimed(script).run(prompt);
+    }
+
+    static FallbackChain<String, String> healthTimed(Script script) {
+        return script.shared("healthTimed", () -> FallbackChain.<String, String>builder()
+                .provider("anthropic", p -> script.call(0, p), Duration.ofMillis(BehaviourContract.TIMEOUT_MS))
+                .provider("openai", p -> script.call(1, p))
+                .provider("local", p -> script.call(2, p))
+                .health(OutageCooldown.INSTANCE)
+                .build());
+    }
+
+    @Override
+    public String healthOtherChain(Script script, String prompt) throws Exception {
+        return healthOther(script).run(prompt);
+    }
+
+    static FallbackChain<String, String> healthOther(Script script) {
+        return script.shared("healthOther", () -> FallbackChain.<String, String>builder()
+                .provider("anthropic", p -> script.call(0, p))
+                .provider("local", p -> script.call(2, p))
+                .health(OutageCooldown.INSTANCE)
                 .build());
     }
 

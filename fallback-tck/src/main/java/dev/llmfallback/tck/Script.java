@@ -52,6 +52,18 @@ public final class Script {
         }
 
         /**
+         * Behaves as {@code first} on the first call, as the next behaviour on the next, and as the last one
+         * from then on: a provider whose outage begins or ends.
+         */
+        static Behaviour inTurn(Behaviour first, Behaviour... then) {
+            Behaviour[] turns = new Behaviour[then.length + 1];
+            turns[0] = first;
+            System.arraycopy(then, 0, turns, 1, then.length);
+            AtomicInteger calls = new AtomicInteger();
+            return prompt -> turns[Math.min(calls.getAndIncrement(), turns.length - 1)].respond(prompt);
+        }
+
+        /**
          * Hangs like a blocking read that ignores interrupts, until {@code hang} is released; then answers
          * {@code late}. Records that it started and whether an interrupt reached it.
          */

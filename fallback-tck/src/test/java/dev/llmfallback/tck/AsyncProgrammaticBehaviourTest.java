@@ -5,7 +5,7 @@ package dev.llmfallback.tck;
  * {@link ProgrammaticBehaviourTest} runs with {@code run}, but for those about the calling thread (skipped,
  * with the reason, by {@link BehaviourContract#assumeSyncDoor}).
  */
-class AsyncProgrammaticBehaviourTest extends BehaviourContract {
+class AsyncProgrammaticBehaviourTest extends ProviderHealthContract {
 
     private final FrontDoor door = new AsyncProgrammaticDoor();
 

@@ -1,7 +1,7 @@
 package dev.llmfallback.tck;
 
 /** The behaviour suite against {@link dev.llmfallback.FallbackChain}. */
-class ProgrammaticBehaviourTest extends BehaviourContract {
+class ProgrammaticBehaviourTest extends ProviderHealthContract {
 
     private final FrontDoor door = new ProgrammaticDoor();
 

@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * Reads the provider's error type from one exception (one link of a cause chain): the word the API put in
  * its error body, such as {@code overloaded_error} or {@code insufficient_quota}, read from the exception's
- * public no-arg {@code type()} and {@code code()} accessors.
+ * public no-arg {@code type()} (or, where there is none, {@code errorType()}: anthropic-java 2.x, which Spring
+ * AI 2.0 ships, names it so) and {@code code()} accessors.
  *
  * <p>Used where the HTTP status does not tell: an in-stream error ({@code SseException} of anthropic-java and
  * openai-java) carries the stream's HTTP 200, and langchain4j's Anthropic streaming error carries no status
@@ -16,7 +17,8 @@ import java.util.Optional;
  * error from a transient rate limit, which share the status 429.
  *
  * <p>An accessor is used when its declared return type is {@code String}, {@code Optional} (openai-java's
- * {@code Optional<String> type()} and {@code code()}, anthropic-java's {@code Optional<ErrorType> type()}),
+ * {@code Optional<String> type()} and {@code code()}, anthropic-java's {@code Optional<ErrorType> type()}, and
+ * {@code errorType()} in its 2.x),
  * or a type with a public no-arg {@code String asString()} (anthropic-java's {@code ErrorType}); an
  * {@code Optional}'s content is read the same way. Anything else, an {@code int code()} (a status, read by
  * {@link StatusCodeReader}) included, is passed over. Which accessors apply is found once per class and
@@ -37,7 +39,12 @@ public final class ErrorTypes {
     private static final ClassValue<Readers> READERS = new ClassValue<>() {
         @Override
         protected Readers computeValue(Class<?> type) {
-            return new Readers(wordAccessor(type, "type"), wordAccessor(type, "code"));
+            MethodHandle typeAccessor = wordAccessor(type, "type");
+            if (typeAccessor == null) {
+                // anthropic-java 2.x (the one Spring AI 2.0 ships) names it errorType(); 3.x names it type().
+                typeAccessor = wordAccessor(type, "errorType");
+            }
+            return new Readers(typeAccessor, wordAccessor(type, "code"));
         }
     };
 
@@ -84,8 +91,8 @@ public final class ErrorTypes {
     }
 
     /**
-     * The HTTP status that the error type of {@code link} itself stands for: {@code type()} first, then
-     * {@code code()}. Anthropic's {@code overloaded_error} is 529, {@code rate_limit_error} 429,
+     * The HTTP status that the error type of {@code link} itself stands for: {@code type()} (or
+     * {@code errorType()}) first, then {@code code()}. Anthropic's {@code overloaded_error} is 529, {@code rate_limit_error} 429,
      * {@code api_error} 500, {@code timeout_error} 504, {@code invalid_request_error} 400,
      * {@code authentication_error} 401, {@code billing_error} 402, {@code permission_error} 403,
      * {@code not_found_error} 404, {@code request_too_large} 413; OpenAI's {@code server_error} is 500, its

@@ -37,6 +37,15 @@ public final class RecordedSummaries {
          * @return the exception
          */
         AllProvidersFailedException allProvidersFailed(FallbackTrace trace);
+
+        /**
+         * Makes the exception for a chain whose every link was skipped as unhealthy.
+         *
+         * @param trace      the chain's trace
+         * @param retryAfter the time left until the earliest recovery
+         * @return the exception
+         */
+        AllProvidersFailedException allProvidersUnhealthy(FallbackTrace trace, java.time.Duration retryAfter);
     }
 
     private static volatile Access access;
@@ -81,6 +90,18 @@ public final class RecordedSummaries {
      */
     public static AllProvidersFailedException allProvidersFailed(FallbackTrace trace) {
         return access().allProvidersFailed(trace);
+    }
+
+    /**
+     * The exception for a chain whose every link was skipped as unhealthy, its message made of the recorded
+     * reasons.
+     *
+     * @param trace      the chain's trace
+     * @param retryAfter the time left until the earliest recovery
+     * @return the exception
+     */
+    public static AllProvidersFailedException allProvidersUnhealthy(FallbackTrace trace, java.time.Duration retryAfter) {
+        return access().allProvidersUnhealthy(trace, retryAfter);
     }
 
     private static Access access() {

@@ -7,6 +7,7 @@ import dev.llmfallback.ProviderHealth.Status;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,8 +25,10 @@ public final class HealthRegistry {
     /** The process-wide registry, on the system clocks. */
     public static final HealthRegistry SHARED = new HealthRegistry(System::nanoTime, Clock.systemUTC());
 
-    private final LongSupplier nanos;
-    private final Clock wall;
+    // Volatile only so that tests of annotated chains, which always use SHARED, can put it on a fake clock
+    // (useClocks); a call reads them only off the healthy path.
+    private volatile LongSupplier nanos;
+    private volatile Clock wall;
     private final ConcurrentHashMap<String, ProviderCell> cells = new ConcurrentHashMap<>();
     private final CopyOnWriteArrayList<Consumer<ProviderHealth.Transition>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicReference<CoolingObserver> cooling = new AtomicReference<>();
@@ -39,6 +42,24 @@ public final class HealthRegistry {
     public HealthRegistry(LongSupplier nanos, Clock wall) {
         this.nanos = nanos;
         this.wall = wall;
+    }
+
+    /**
+     * Puts this registry on other clocks, for tests of chains that use {@link #SHARED} (annotated chains,
+     * through every front door) on a fake clock. Readings taken before the switch are compared with readings
+     * after it, so switch between tests, with every provider reset ({@link ProviderHealth#resetAll()}).
+     *
+     * @param nanos a monotonic clock, in nanoseconds
+     * @param wall  the wall clock
+     */
+    public void useClocks(LongSupplier nanos, Clock wall) {
+        this.nanos = Objects.requireNonNull(nanos, "nanos");
+        this.wall = Objects.requireNonNull(wall, "wall");
+    }
+
+    /** Puts this registry back on the system clocks; see {@link #useClocks}. */
+    public void useSystemClocks() {
+        useClocks(System::nanoTime, Clock.systemUTC());
     }
 
     /**
@@ -144,7 +165,7 @@ public final class HealthRegistry {
      * @return that moment on the wall clock
      */
     public Instant instantAt(long nanos) {
-        return wall.instant().plusNanos(nanos - nanos());
+        return wall.instant().plusNanos(nanos - nanoTime());
     }
 
     /**
@@ -158,15 +179,11 @@ public final class HealthRegistry {
         return now + Duration.between(wall.instant(), instant).toNanos();
     }
 
-    private long nanos() {
-        return nanos.getAsLong();
-    }
-
     private Optional<Instant> untilOf(ProviderCell.Snapshot snapshot) {
         if (snapshot.status == Status.HEALTHY) {
             return Optional.empty();
         }
-        long left = snapshot.until - nanos.getAsLong();
+        long left = snapshot.until - nanoTime();
         return Optional.of(wall.instant().plusNanos(left));
     }
 }

@@ -4,6 +4,7 @@ import dev.llmfallback.HealthPolicy;
 import dev.llmfallback.HealthPolicy.Cooldown;
 import dev.llmfallback.HealthPolicy.Streak;
 import dev.llmfallback.ProviderHealth.Status;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -22,8 +23,6 @@ public final class ProviderCell {
     public static final int SKIP = 2;
 
     private static final Snapshot HEALTHY = new Snapshot(Status.HEALTHY, 0, "", false, 0, 0);
-    /** The streak a policy is shown for the failed probe of a cooldown learned from the fleet. */
-    private static final int ADOPTED_STREAK = 1000;
 
     private final String provider;
     private final HealthRegistry registry;
@@ -43,22 +42,14 @@ public final class ProviderCell {
         final boolean hard;
         final int failures;
         final int cooldowns;
-        /** COOLING and PROBING: the cooldown was learned from the fleet (SPEC §10), not from this instance's calls. */
-        final boolean adopted;
 
         Snapshot(Status status, long until, String reason, boolean hard, int failures, int cooldowns) {
-            this(status, until, reason, hard, failures, cooldowns, false);
-        }
-
-        Snapshot(Status status, long until, String reason, boolean hard, int failures, int cooldowns,
-                 boolean adopted) {
             this.status = status;
             this.until = until;
             this.reason = reason;
             this.hard = hard;
             this.failures = failures;
             this.cooldowns = cooldowns;
-            this.adopted = adopted;
         }
     }
 
@@ -175,6 +166,23 @@ public final class ProviderCell {
     }
 
     /**
+     * Why a call skips the provider now, for its trace: the reason and the time left, e.g.
+     * {@code 529 overloaded, 3 s left}, or that another call is probing it. One read of the state, so the
+     * parts agree.
+     *
+     * @param now a reading of the registry's clock
+     * @return the summary, never holding an argument
+     */
+    public String skipSummary(long now) {
+        Snapshot current = state.get();
+        if (current.status == Status.PROBING) {
+            return current.reason + ", another call is probing it";
+        }
+        long left = Math.max(0, current.until - now);
+        return current.reason + ", " + TimeUnit.NANOSECONDS.toSeconds(left + 999_999_999L) + " s left";
+    }
+
+    /**
      * Why the provider is unhealthy, for traces.
      *
      * @return e.g. {@code 529 overloaded}; empty when healthy
@@ -213,11 +221,11 @@ public final class ProviderCell {
         if (before.status == Status.FORCED_OPEN) {
             return;
         }
-        // The probe of a cooldown learned from the fleet is judged as a local probe is, at the end of the streak that
-        // cooled the provider: the fleet agreed it was down, and this instance has no streak of its own.
-        int failures = before.status == Status.PROBING && before.adopted
-                ? Math.max(before.failures, ADOPTED_STREAK) : before.failures;
-        Cooldown cooldown = policy.cooldown(failure, movedOn, new Streak(failures, before.cooldowns));
+        // A call that started before the running cooldown and fails now is judged on the step that cooldown was:
+        // it is the same outage, not a new failure of a probe.
+        int steps = before.status == Status.COOLING ? Math.max(0, before.cooldowns - 1) : before.cooldowns;
+        Cooldown cooldown = policy.cooldown(failure, movedOn, new Streak(before.failures, steps,
+                before.status == Status.PROBING));
         while (true) {
             Snapshot current = state.get();
             if (current.status == Status.FORCED_OPEN) {
@@ -231,7 +239,7 @@ public final class ProviderCell {
                 next = status == Status.HEALTHY
                         ? new Snapshot(Status.HEALTHY, 0, "", false, current.failures + 1, current.cooldowns)
                         : new Snapshot(status, current.until, current.reason, current.hard, current.failures + 1,
-                                current.cooldowns, current.adopted);
+                                current.cooldowns);
             } else if (current.status == Status.COOLING) {
                 // A call that started before the cooldown failed too: the later deadline wins, and it is the same
                 // step of the back-off, not the next one.
@@ -239,7 +247,7 @@ public final class ProviderCell {
                 cooled = until - current.until > 0;
                 next = !cooled
                         ? new Snapshot(Status.COOLING, current.until, current.reason, current.hard,
-                                current.failures + 1, current.cooldowns, current.adopted)
+                                current.failures + 1, current.cooldowns)
                         : new Snapshot(Status.COOLING, until, cooldown.reason(), cooldown.hard(), current.failures + 1,
                                 current.cooldowns);
             } else {
@@ -289,8 +297,8 @@ public final class ProviderCell {
     /**
      * A cooldown learned from elsewhere (another instance, through a shared store): a healthy cell, or one
      * cooling until earlier, cools until {@code until}; a probe in flight and an operator's decision are left
-     * alone. The streak is this instance's own and stays as it is; if the probe that ends this cooldown fails,
-     * the policy judges it as the end of a streak, as it does a local probe's failure.
+     * alone. The streak is this instance's own and stays as it is (the probe that ends this cooldown is judged as
+     * any probe is: a failure cools again).
      *
      * @param until  a reading of the registry's clock
      * @param reason why, log-safe
@@ -306,7 +314,7 @@ public final class ProviderCell {
                 return false;
             }
             if (change(current, new Snapshot(Status.COOLING, until, reason, hard, current.failures,
-                    current.cooldowns, true), now)) {
+                    current.cooldowns), now)) {
                 return true;
             }
         }
@@ -315,7 +323,7 @@ public final class ProviderCell {
     /** {@code current}, probed by one call until its lease ends. */
     private static Snapshot probing(Snapshot current, long now, long lease) {
         return new Snapshot(Status.PROBING, now + lease, current.reason, current.hard, current.failures,
-                current.cooldowns, current.adopted);
+                current.cooldowns);
     }
 
     private boolean change(Snapshot from, Snapshot to, long now) {

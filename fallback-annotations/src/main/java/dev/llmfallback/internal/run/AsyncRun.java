@@ -1,7 +1,6 @@
 package dev.llmfallback.internal.run;
 
 import dev.llmfallback.AllProvidersFailedException;
-import dev.llmfallback.AllProvidersUnhealthyException;
 import dev.llmfallback.Attempt;
 import dev.llmfallback.Attempt.Outcome;
 import dev.llmfallback.FallbackTrace;
@@ -274,7 +273,7 @@ final class AsyncRun implements AttemptSink {
 
     @Override
     public AllProvidersFailedException allUnhealthy(Duration retryAfter) {
-        return new AllProvidersUnhealthyException(trace().attempts(), retryAfter);
+        return RecordedSummaries.allProvidersUnhealthy(trace(), retryAfter);
     }
 
     FallbackTrace trace() {

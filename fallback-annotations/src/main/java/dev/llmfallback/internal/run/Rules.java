@@ -113,14 +113,7 @@ final class Rules {
     }
 
     private static void skipped(Chain chain, int i, long now, AttemptSink sink) {
-        ProviderCell cell = chain.link(i).health().cell();
-        long left = Math.max(0, cell.recoversAt() - now);
-        sink.record(i, Outcome.SKIPPED_UNHEALTHY, null, cell.reason() + ", " + seconds(left) + " left", now, now);
-    }
-
-    private static String seconds(long nanos) {
-        long seconds = TimeUnit.NANOSECONDS.toSeconds(nanos + 999_999_999L);
-        return seconds + " s";
+        sink.record(i, Outcome.SKIPPED_UNHEALTHY, null, chain.link(i).health().cell().skipSummary(now), now, now);
     }
 
     private static boolean anyMayRun(Chain chain, int from, long now) {

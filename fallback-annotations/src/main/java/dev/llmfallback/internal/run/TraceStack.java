@@ -1,7 +1,6 @@
 package dev.llmfallback.internal.run;
 
 import dev.llmfallback.AllProvidersFailedException;
-import dev.llmfallback.AllProvidersUnhealthyException;
 import dev.llmfallback.Attempt;
 import dev.llmfallback.Attempt.Outcome;
 import dev.llmfallback.FallbackTrace;
@@ -175,7 +174,7 @@ public final class TraceStack {
 
         @Override
         public AllProvidersFailedException allUnhealthy(Duration retryAfter) {
-            return new AllProvidersUnhealthyException(snapshot().attempts(), retryAfter);
+            return RecordedSummaries.allProvidersUnhealthy(snapshot(), retryAfter);
         }
 
         void finish() {

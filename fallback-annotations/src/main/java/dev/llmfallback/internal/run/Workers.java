@@ -23,9 +23,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>On JDK 21 and later every such attempt gets a new virtual thread: no pool to size, no carrier pinned
  * by our waiting (the engine waits with {@code Future.get}, never inside {@code synchronized}). On JDK 17 a
- * bounded pool of daemon platform threads (system property {@code llmfallback.workers}, default 64) whose
+ * bounded pool of daemon platform threads (system property {@code llmfallback.workers}, default 256) whose
  * idle threads end after 2 s; when every worker is stuck in a hung provider, further attempts queue and
- * time out without running — the chain still moves on on time. Threads are created on first use;
+ * time out without running — the chain still moves on on time. The bound keeps providers that never return
+ * from taking a thread per request forever; it must exceed requests per second times the longest timeout,
+ * since during a hang that many attempts wait at once (64, the old default, failed a third of the requests of
+ * a sustained hang at 10 requests/s and a 10 s timeout: the next provider's attempts queued behind them). Threads are created on first use;
  * thread-safe.
  */
 public final class Workers implements Scheduler {
@@ -33,7 +36,7 @@ public final class Workers implements Scheduler {
     /** The scheduler of every chain outside tests: the system clock and the threads described above. */
     public static final Workers SYSTEM = new Workers();
 
-    private static final int POOL_SIZE = Math.max(1, Integer.getInteger("llmfallback.workers", 64));
+    private static final int POOL_SIZE = Math.max(1, Integer.getInteger("llmfallback.workers", 256));
 
     private Workers() {
     }

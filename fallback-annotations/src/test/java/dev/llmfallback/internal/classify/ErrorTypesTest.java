@@ -2,6 +2,9 @@ package dev.llmfallback.internal.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.anthropic.models.ErrorType;
+import dev.llmfallback.Failures;
+import dev.llmfallback.RetryableOnly;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -32,6 +35,25 @@ class ErrorTypesTest {
         assertThat(ErrorTypes.statusOf(new TypeAndCode("server_error", "rate_limit_exceeded"))).isEqualTo(500);
         assertThat(ErrorTypes.statusOf(new TypeAndCode("tokens", "rate_limit_exceeded"))).isEqualTo(429);
         assertThat(ErrorTypes.statusOf(new TypeAndCode(null, null))).isEqualTo(ErrorTypes.NO_STATUS);
+    }
+
+    // anthropic-java 2.x (which Spring AI 2.0.1 ships, 2.52.0) names the accessor errorType(), not type(): its
+    // in-stream SseException (status 200) was judged unclassified, so RetryableOnly stopped on overloaded_error.
+    @Test
+    void anthropicJava2ErrorTypeAccessor_isRead() {
+        Throwable inStream = new ErrorTypeAccessor(ErrorType.OVERLOADED_ERROR);
+
+        assertThat(ErrorTypes.statusOf(inStream)).isEqualTo(529);
+        assertThat(Failures.statusCode(inStream)).hasValue(529);
+        assertThat(RetryableOnly.INSTANCE.shouldSkip(inStream)).isTrue();
+        assertThat(ErrorTypes.isQuotaOrBilling(new ErrorTypeAccessor(ErrorType.BILLING_ERROR))).isTrue();
+        assertThat(ErrorTypes.statusOf(new ErrorTypeAccessor(null))).isEqualTo(ErrorTypes.NO_STATUS);
+    }
+
+    @Test
+    void typeIsPreferredToErrorType() {
+        assertThat(ErrorTypes.statusOf(new TypeAndErrorType("rate_limit_error", ErrorType.OVERLOADED_ERROR)))
+                .isEqualTo(429);
     }
 
     @Test
@@ -69,6 +91,43 @@ class ErrorTypesTest {
 
         assertThat(callsOfTheFirstRead).isGreaterThan(1);
         assertThat(RecursingType.calls).hasValue(callsOfTheFirstRead);
+    }
+
+    /** anthropic-java 2.x's in-stream {@code SseException}: the stream's 200, and {@code errorType()}. */
+    public static final class ErrorTypeAccessor extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient ErrorType errorType;
+
+        ErrorTypeAccessor(ErrorType errorType) {
+            this.errorType = errorType;
+        }
+
+        public int statusCode() {
+            return 200;
+        }
+
+        public Optional<ErrorType> errorType() {
+            return Optional.ofNullable(errorType);
+        }
+    }
+
+    public static final class TypeAndErrorType extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final String type;
+        private final transient ErrorType errorType;
+
+        TypeAndErrorType(String type, ErrorType errorType) {
+            this.type = type;
+            this.errorType = errorType;
+        }
+
+        public String type() {
+            return type;
+        }
+
+        public ErrorType errorType() {
+            return errorType;
+        }
     }
 
     public static final class StringType extends RuntimeException {

@@ -50,24 +50,50 @@ record Incident(List<Phase> phases, Duration length, Duration interval) {
     }
 
     /**
-     * SPEC §1's outage: healthy; Anthropic overloaded (529); Anthropic hangs; OpenAI rate-limits too;
-     * recovery. 20 s, a request every 250 ms.
+     * SPEC §1's outage, as provider health meets it: healthy; Anthropic hangs (cooled after three timeouts),
+     * then answers 529 (which its probe finds); OpenAI rate-limits for a while (cooled for its Retry-After,
+     * the local summary answers); Anthropic recovers (its next probe finds that). 28 s, a request every 250 ms.
      *
      * @return the incident
      */
     static Incident standard() {
-        Behaviour anthropicOk = Behaviour.answer(ANTHROPIC_LATENCY);
-        Behaviour openAiOk = Behaviour.answer(OPENAI_LATENCY);
+        return timeline(1);
+    }
+
+    /**
+     * {@link #standard()}, {@code factor} times faster, for a test that also runs provider health's clock
+     * {@code factor} times faster: the same story, told in a fraction of the time. Retry-After stays as the
+     * fake sends it, since it is read on health's clock.
+     *
+     * @param factor how many times faster, at least 1
+     * @return the incident
+     */
+    static Incident compressed(int factor) {
+        if (factor < 1) {
+            throw new IllegalArgumentException("factor must be at least 1: " + factor);
+        }
+        return timeline(factor);
+    }
+
+    private static Incident timeline(int factor) {
+        Behaviour anthropicOk = Behaviour.answer(ANTHROPIC_LATENCY.dividedBy(factor));
+        Behaviour openAiOk = Behaviour.answer(OPENAI_LATENCY.dividedBy(factor));
+        Behaviour openAiLimited = Behaviour.rateLimited(Duration.ofSeconds(3));
         return new Incident(List.of(
                 new Phase(Duration.ZERO, "all healthy: Anthropic answers", anthropicOk, openAiOk),
-                new Phase(Duration.ofSeconds(3), "Anthropic overloaded: 529 overloaded_error",
-                        Behaviour.overloaded(), openAiOk),
-                new Phase(Duration.ofSeconds(7), "Anthropic hangs: accepts requests, never answers",
+                new Phase(seconds(2, factor), "Anthropic hangs: accepts requests, never answers",
                         Behaviour.hang(), openAiOk),
-                new Phase(Duration.ofSeconds(11), "OpenAI rate-limits too: 429, retry-after 10 s",
-                        Behaviour.hang(), Behaviour.rateLimited(Duration.ofSeconds(10))),
-                new Phase(Duration.ofSeconds(16), "recovery: both providers healthy again", anthropicOk, openAiOk)),
-                Duration.ofSeconds(20), Duration.ofMillis(250));
+                new Phase(seconds(10, factor), "Anthropic overloaded: 529 overloaded_error",
+                        Behaviour.overloaded(), openAiOk),
+                new Phase(seconds(16, factor), "OpenAI rate-limits too: 429, retry-after 3 s",
+                        Behaviour.overloaded(), openAiLimited),
+                new Phase(seconds(19, factor), "OpenAI answers again", Behaviour.overloaded(), openAiOk),
+                new Phase(seconds(20, factor), "recovery: both providers healthy again", anthropicOk, openAiOk)),
+                seconds(28, factor), Duration.ofMillis(250).dividedBy(factor));
+    }
+
+    private static Duration seconds(long seconds, int factor) {
+        return Duration.ofSeconds(seconds).dividedBy(factor);
     }
 
     /** How many requests the incident sends. */

@@ -4,14 +4,17 @@ import com.anthropic.client.AnthropicClient;
 import com.anthropic.core.Timeout;
 import com.openai.client.OpenAIClient;
 import dev.llmfallback.FallbackTrace;
+import dev.llmfallback.ProviderHealth;
 import dev.llmfallback.examples.fake.FakeProvider;
 import dev.llmfallback.examples.sdk.Endpoint;
 import dev.llmfallback.examples.sdk.ProviderClients;
 import dev.llmfallback.examples.sdk.Summarizer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -36,6 +39,9 @@ public final class OutageDemo {
     static final Duration DEMO_SDK_TIMEOUT = Duration.ofSeconds(1);
 
     private static final int CALLERS = 32;
+
+    /** The providers the request served on this thread probed. */
+    private static final ThreadLocal<Set<String>> PROBED = new ThreadLocal<>();
     private static final int ANTHROPIC_DEFAULT_RETRIES = 2;
 
     private static final String[] TEXTS = {
@@ -93,6 +99,10 @@ public final class OutageDemo {
         if (!warmUp(summarizer, console)) {
             return 2;
         }
+        console.println("provider health: OutageCooldown on anthropic and openai (a provider that failed is "
+                + "skipped while it cools; one request at a time probes it)");
+        ProviderHealth.shared().resetAll();
+        AutoCloseable probes = ProviderHealth.shared().onTransition(OutageDemo::noteProbe);
 
         ConcurrentLinkedQueue<Served> done = new ConcurrentLinkedQueue<>();
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(daemon("demo-clock"));
@@ -130,11 +140,13 @@ public final class OutageDemo {
         } finally {
             clock.shutdownNow();
             callers.shutdownNow();
+            closeQuietly(probes);
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         Report report = new Report(new ArrayList<>(done), elapsed, Timeout.builder().build().request(), ANTHROPIC_DEFAULT_RETRIES);
         console.println("");
         report.lines(console, List.of("anthropic", "openai", "local")).forEach(console::println);
+        ProviderHealth.shared().resetAll();
         return report.allAnswered() ? 0 : 1;
     }
 
@@ -163,13 +175,34 @@ public final class OutageDemo {
         long start = System.nanoTime();
         Duration sentAt = Duration.ofNanos(start - incidentStart);
         Throwable failure = null;
+        Set<String> probed = new HashSet<>();
+        PROBED.set(probed);
         try {
             summarizer.callAnthropic(text);
         } catch (RuntimeException e) {
             failure = e;
+        } finally {
+            PROBED.remove();
         }
         Duration latency = Duration.ofNanos(System.nanoTime() - start);
-        return new Served(number, sentAt, latency, FallbackTrace.current().attempts(), failure);
+        return new Served(number, sentAt, latency, FallbackTrace.current(), probed, failure);
+    }
+
+    // A chain lets a probe through on the thread that calls it, and the transition to PROBING is reported on
+    // that thread: so the request being served on this thread is the probe.
+    private static void noteProbe(ProviderHealth.Transition transition) {
+        Set<String> probed = PROBED.get();
+        if (probed != null && transition.to() == ProviderHealth.Status.PROBING) {
+            probed.add(transition.provider());
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception ignored) {
+            // Unregistering a listener does not fail; nothing to report at the end of the demo.
+        }
     }
 
     static String line(Console console, Served served) {

@@ -62,7 +62,31 @@ final class Report {
         }
         lines.add(row("all", served.stream().map(Served::latency).collect(Collectors.toList())));
         lines.add("");
+        lines.addAll(health(console, providers));
         lines.addAll(withoutTheChain(console, providers.get(0)));
+        return lines;
+    }
+
+    // What provider health did: who was skipped while it cooled, and how often a request probed it.
+    private List<String> health(Console console, List<String> providers) {
+        List<String> lines = new ArrayList<>();
+        for (String provider : providers) {
+            long skipped = served.stream().filter(s -> s.skipped(provider)).count();
+            long probes = served.stream().filter(s -> s.probed().contains(provider)).count();
+            if (skipped > 0 || probes > 0) {
+                lines.add(String.format(Locale.ROOT, "  %-16s skipped by %d requests while it cooled, probed %d %s",
+                        provider, skipped, probes, probes == 1 ? "time" : "times"));
+            }
+        }
+        if (lines.isEmpty()) {
+            return lines;
+        }
+        String first = providers.get(0);
+        long spared = served.stream().filter(s -> s.skipped(first)).count();
+        lines.add(0, "provider health:");
+        lines.add("  " + console.paint(spared + " of " + served.size() + " requests never touched " + first,
+                Console.Colour.GREEN) + " while it was down (skipped it while it cooled)");
+        lines.add("");
         return lines;
     }
 
@@ -72,9 +96,14 @@ final class Report {
     private List<String> withoutTheChain(Console console, String first) {
         Map<String, Integer> failures = new TreeMap<>();
         int hangs = 0;
+        int skipped = 0;
         for (Served request : served) {
             Attempt attempt = request.first().orElse(null);
             if (attempt == null || attempt.outcome() == Attempt.Outcome.SUCCEEDED) {
+                continue;
+            }
+            if (attempt.outcome() == Attempt.Outcome.SKIPPED_UNHEALTHY) {
+                skipped++;
                 continue;
             }
             String outcome = Served.outcome(attempt);
@@ -86,14 +115,16 @@ final class Report {
         int failed = failures.values().stream().mapToInt(Integer::intValue).sum();
         List<String> lines = new ArrayList<>();
         lines.add("without the chain (" + first + " alone, as the app called it before):");
+        String notCounted = skipped == 0 ? ""
+                : " (and the " + skipped + " that skipped it while it cooled, not counted: it was not asked)";
         if (failed == 0) {
-            lines.add("  no request would have failed");
+            lines.add("  no request that reached it would have failed" + notCounted);
             return lines;
         }
         String breakdown = failures.entrySet().stream().map(e -> e.getValue() + " " + console.times() + " " + e.getKey())
                 .collect(Collectors.joining(", "));
         lines.add("  " + console.paint(failed + " of " + served.size() + " requests would have failed",
-                Console.Colour.RED) + " (" + breakdown + ")");
+                Console.Colour.RED) + " (" + breakdown + ")" + notCounted);
         if (hangs > 0) {
             Duration perTry = sdkDefaultTimeout;
             Duration withRetries = perTry.multipliedBy(1L + sdkDefaultRetries);

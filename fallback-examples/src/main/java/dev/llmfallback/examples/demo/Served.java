@@ -2,25 +2,36 @@ package dev.llmfallback.examples.demo;
 
 import dev.llmfallback.Attempt;
 import dev.llmfallback.Failures;
+import dev.llmfallback.FallbackTrace;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * One request of the demo, once it is over: when it started, how long it took, and the chain's attempts.
  *
- * @param number   1-based, in order of sending
- * @param sentAt   when it was sent, from the start of the incident
- * @param latency  how long the caller waited
- * @param attempts the chain's attempts, in order (from {@code FallbackTrace.current()})
- * @param failure  what the caller got instead of an answer, or {@code null}
+ * @param number  1-based, in order of sending
+ * @param sentAt  when it was sent, from the start of the incident
+ * @param latency how long the caller waited
+ * @param trace   the chain's trace ({@code FallbackTrace.current()} after the call)
+ * @param probed  the providers this request probed: it was let through to a cooling provider to see whether
+ *                it had recovered
+ * @param failure what the caller got instead of an answer, or {@code null}
  */
-record Served(int number, Duration sentAt, Duration latency, List<Attempt> attempts, Throwable failure) {
+record Served(int number, Duration sentAt, Duration latency, FallbackTrace trace, Set<String> probed,
+              Throwable failure) {
 
     Served {
-        attempts = List.copyOf(attempts);
+        probed = Set.copyOf(probed);
+    }
+
+    /** The chain's attempts, in order. */
+    List<Attempt> attempts() {
+        return trace.attempts();
     }
 
     /** The provider that answered, if one did. */
@@ -28,30 +39,48 @@ record Served(int number, Duration sentAt, Duration latency, List<Attempt> attem
         if (failure != null) {
             return Optional.empty();
         }
-        return attempts.stream().filter(a -> a.outcome() == Attempt.Outcome.SUCCEEDED).map(Attempt::provider)
+        return attempts().stream().filter(a -> a.outcome() == Attempt.Outcome.SUCCEEDED).map(Attempt::provider)
                 .findFirst();
     }
 
     /** The first attempt: what the caller would have got from the first provider alone. */
     Optional<Attempt> first() {
-        return attempts.isEmpty() ? Optional.empty() : Optional.of(attempts.get(0));
+        return attempts().isEmpty() ? Optional.empty() : Optional.of(attempts().get(0));
     }
 
-    /** {@code anthropic 529 → openai ✓}: each attempt's provider and how it ended. */
+    /** Whether this request passed over {@code provider} because it was cooling. */
+    boolean skipped(String provider) {
+        return attempts().stream().anyMatch(a -> a.provider().equals(provider)
+                && a.outcome() == Attempt.Outcome.SKIPPED_UNHEALTHY);
+    }
+
+    /**
+     * {@code anthropic skipped (529 overloaded, 4 s left) → openai ✓}: each attempt's provider and how it
+     * ended; a probe is marked as one.
+     */
     String path(Console console) {
-        return attempts.stream()
-                .map(attempt -> attempt.provider() + " " + paintedOutcome(attempt, console))
+        return IntStream.range(0, attempts().size())
+                .mapToObj(i -> step(i, console))
                 .collect(Collectors.joining(" " + console.arrow() + " "));
     }
 
-    private static String paintedOutcome(Attempt attempt, Console console) {
+    private String step(int i, Console console) {
+        Attempt attempt = attempts().get(i);
+        String provider = attempt.provider() + (probed.contains(attempt.provider()) ? " probe" : "");
         if (attempt.outcome() == Attempt.Outcome.SUCCEEDED) {
-            return console.paint(console.tick(), Console.Colour.GREEN);
+            return provider + " " + console.paint(console.tick(), Console.Colour.GREEN);
         }
-        return console.paint(outcome(attempt), Console.Colour.YELLOW);
+        if (attempt.outcome() == Attempt.Outcome.SKIPPED_UNHEALTHY) {
+            String why = trace.summary(i).map(s -> " (" + s + ")").orElse("");
+            return console.paint(provider + " skipped" + why, Console.Colour.DIM);
+        }
+        return provider + " " + console.paint(outcome(attempt), Console.Colour.YELLOW);
     }
 
-    /** How an attempt that did not answer ended, in a word: {@code 529}, {@code timeout}, {@code network}. */
+    /**
+     * How an attempt that did not answer ended, in a word: {@code 529}, {@code timeout}, {@code network},
+     * {@code skipped}.
+     */
     static String outcome(Attempt attempt) {
         switch (attempt.outcome()) {
             case SUCCEEDED:
@@ -60,6 +89,8 @@ record Served(int number, Duration sentAt, Duration latency, List<Attempt> attem
                 return "timeout";
             case NOT_TRIED:
                 return "not tried";
+            case SKIPPED_UNHEALTHY:
+                return "skipped";
             default:
                 Throwable failure = attempt.failure();
                 OptionalInt status = Failures.statusCode(failure);

@@ -8,6 +8,7 @@ import com.openai.client.OpenAIClient;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.llmfallback.LlmFallback;
+import dev.llmfallback.OutageCooldown;
 import dev.llmfallback.ProviderFaults;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -28,7 +29,12 @@ import java.util.stream.Collectors;
  *       billing, a missing model (401/402/403/404) are this provider's faults, which the next one, with its
  *       own key and models, does not share. A 400 (prompt too long), 413 or 422 stops the chain: the next
  *       provider would reject the same request.</li>
- *   <li>The last link, {@link #callLocal}, has no timeout: it cannot hang and it always answers.</li>
+ *   <li>{@code health = OutageCooldown.class} on every remote link: during a sustained outage a provider that
+ *       failed is skipped while it cools (a 529 for 5 s, a 429 for its Retry-After, three timeouts in a row
+ *       for 10 s, each doubling while it keeps failing), and one request at a time probes it; the others do
+ *       not pay for it again (SPEC §9, README "Sustained outages").</li>
+ *   <li>The last link, {@link #callLocal}, has no timeout and no health: it cannot hang and it always
+ *       answers.</li>
  * </ul>
  *
  * <p>This class is compiled by plain javac: the Byte Buddy agent (or AspectJ load-time weaving) weaves it
@@ -67,7 +73,7 @@ public class Summarizer {
      * @return the summary
      */
     @LlmFallback(next = "callOpenAi", provider = "anthropic", skipOn = ProviderFaults.class,
-            timeout = "10s", deadline = "30s")
+            timeout = "10s", deadline = "30s", health = OutageCooldown.class)
     public String callAnthropic(String text) {
         Message message = anthropic.messages().create(MessageCreateParams.builder()
                 .model(anthropicModel)
@@ -87,7 +93,8 @@ public class Summarizer {
      * @param text the text to summarise
      * @return the summary
      */
-    @LlmFallback(next = "callLocal", provider = "openai", skipOn = ProviderFaults.class, timeout = "10s")
+    @LlmFallback(next = "callLocal", provider = "openai", skipOn = ProviderFaults.class, timeout = "10s",
+            health = OutageCooldown.class)
     public String callOpenAi(String text) {
         ChatCompletion completion = openAi.chat().completions().create(ChatCompletionCreateParams.builder()
                 .model(openAiModel)

@@ -3,12 +3,14 @@ package dev.llmfallback.examples.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llmfallback.Attempt;
+import dev.llmfallback.FallbackTrace;
 import dev.llmfallback.examples.offline.ProviderHttpException;
 import java.io.PrintStream;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ReportTest {
@@ -55,7 +57,7 @@ class ReportTest {
     void aRequestWithoutAnswer_isCountedAndFailsTheRun() {
         RuntimeException failure = new IllegalStateException("no answer");
         List<Served> served = List.of(new Served(1, Duration.ZERO, Duration.ofMillis(5),
-                List.of(attempt(0, "anthropic", new ProviderHttpException(500, "boom"))), failure));
+                trace(attempt(0, "anthropic", new ProviderHttpException(500, "boom"))), Set.of(), failure));
         Report report = new Report(served, Duration.ofSeconds(1), Duration.ofMinutes(10), 2);
 
         assertThat(report.allAnswered()).isFalse();
@@ -63,8 +65,38 @@ class ReportTest {
                 .anyMatch(line -> line.startsWith("  (no answer)"));
     }
 
+    @Test
+    void providerHealth_countsSkipsAndProbes_andTheRequestsThatNeverTouchedTheFirstProvider() {
+        Attempt skipped = new Attempt(0, "anthropic", "Summarizer.anthropic", Attempt.Outcome.SKIPPED_UNHEALTHY, null,
+                Duration.ZERO);
+        List<Served> served = List.of(
+                served(1, 1000, attempt(0, "anthropic", new SocketTimeoutException("timeout")),
+                        attempt(1, "openai", null)),
+                served(2, 250, skipped, attempt(1, "openai", null)),
+                served(3, 250, skipped, attempt(1, "openai", null)),
+                new Served(4, Duration.ofMillis(400), Duration.ofMillis(300),
+                        trace(attempt(0, "anthropic", new ProviderHttpException(529, "overloaded")),
+                                attempt(1, "openai", null)), Set.of("anthropic"), null));
+        Report report = new Report(served, Duration.ofSeconds(1), Duration.ofMinutes(10), 2);
+
+        List<String> lines = report.lines(CONSOLE, PROVIDERS);
+
+        assertThat(lines).contains("provider health:")
+                .contains("  anthropic        skipped by 2 requests while it cooled, probed 1 time")
+                .contains("  2 of 4 requests never touched anthropic while it was down (skipped it while it cooled)")
+                .anyMatch(line -> line.startsWith("  2 of 4 requests would have failed")
+                        && line.endsWith("(and the 2 that skipped it while it cooled, not counted: it was not asked)"));
+        assertThat(served.get(1).path(CONSOLE)).isEqualTo("anthropic skipped → openai ✓");
+        assertThat(served.get(3).path(CONSOLE)).isEqualTo("anthropic probe 529 → openai ✓");
+    }
+
     private static Served served(int number, long millis, Attempt... attempts) {
-        return new Served(number, Duration.ofMillis(100L * number), Duration.ofMillis(millis), List.of(attempts), null);
+        return new Served(number, Duration.ofMillis(100L * number), Duration.ofMillis(millis), trace(attempts),
+                Set.of(), null);
+    }
+
+    private static FallbackTrace trace(Attempt... attempts) {
+        return FallbackTrace.of(List.of(attempts), Duration.ZERO);
     }
 
     private static Attempt attempt(int index, String provider, Throwable failure) {

@@ -196,6 +196,17 @@ class FakeProviderTest {
         return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
+    @Test
+    void lastRequestBody_isWhatTheClientSent() throws Exception {
+        try (FakeProvider fake = FakeProvider.openAi()) {
+            assertThat(fake.lastRequestBody()).isEmpty();
+
+            HTTP.send(openAi(fake, OPENAI_BODY), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(fake.lastRequestBody()).isEqualTo(OPENAI_BODY);
+        }
+    }
+
     private static HttpRequest anthropic(FakeProvider fake, String body) {
         return HttpRequest.newBuilder(URI.create(fake.baseUrl() + "/v1/messages"))
                 .header("x-api-key", "sk-ant-fake")

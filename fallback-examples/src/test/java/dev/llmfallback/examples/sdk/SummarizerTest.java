@@ -8,8 +8,9 @@ import com.anthropic.errors.BadRequestException;
 import com.openai.client.OpenAIClient;
 import dev.llmfallback.AllProvidersFailedException;
 import dev.llmfallback.Attempt;
-import dev.llmfallback.FallbackTrace;
 import dev.llmfallback.Failures;
+import dev.llmfallback.FallbackTrace;
+import dev.llmfallback.ProviderHealth;
 import dev.llmfallback.examples.fake.Behaviour;
 import dev.llmfallback.examples.fake.FakeProvider;
 import java.time.Duration;
@@ -39,6 +40,7 @@ class SummarizerTest {
 
     @BeforeEach
     void startFakes() {
+        ProviderHealth.shared().resetAll();
         anthropic = FakeProvider.anthropic();
         openAi = FakeProvider.openAi();
         summarizer = summarizerWithSdkTimeout(SDK_TIMEOUT);
@@ -46,6 +48,7 @@ class SummarizerTest {
 
     @AfterEach
     void stopFakes() {
+        ProviderHealth.shared().resetAll();
         closeClients();
         anthropic.close();
         openAi.close();
@@ -85,6 +88,19 @@ class SummarizerTest {
         assertThat(path()).isEqualTo("anthropic FAILED, openai SUCCEEDED");
         assertThat(Failures.statusCode(FallbackTrace.current().attempts().get(0).failure())).hasValue(529);
         assertThat(anthropic.requestCount()).as("no retry in place").isEqualTo(1);
+    }
+
+    @Test
+    void aSustainedOverload_coolsAnthropic_theNextRequestsSkipIt() {
+        anthropic.behave(Behaviour.overloaded());
+        summarizer.callAnthropic(TEXT);
+
+        assertThat(summarizer.callAnthropic(TEXT)).startsWith("[fake openai]");
+        assertThat(path()).isEqualTo("anthropic SKIPPED_UNHEALTHY, openai SUCCEEDED");
+        assertThat(FallbackTrace.current().summary(0)).hasValueSatisfying(why -> assertThat(why)
+                .startsWith("529 overloaded, ").endsWith(" s left"));
+        assertThat(anthropic.requestCount()).as("the second request never reached it").isEqualTo(1);
+        assertThat(ProviderHealth.shared().state("anthropic").status()).isEqualTo(ProviderHealth.Status.COOLING);
     }
 
     @Test

@@ -264,7 +264,7 @@ class FleetOnRedisTest {
             b.call();
         }
         await(STALENESS, () -> c.status().equals("COOLING"), "a quorum of two cools C");
-        assertThat(c.reason()).isEqualTo("fleet, 2 instances: SocketTimeoutException");
+        assertThat(c.reason()).isEqualTo("fleet, 2 instances: timeout (SocketTimeoutException)");
         int before = c.primaryCalls();
         assertThat(c.call()).startsWith("secondary\t");
         assertThat(c.primaryCalls()).isEqualTo(before);
