@@ -3,7 +3,7 @@
 #
 #   fallback-benchmarks/run.sh            # everything: about 35 minutes on 2 cores
 #   fallback-benchmarks/run.sh --quick    # smoke run of everything (minutes; numbers not for publishing)
-#   ONLY=jmh|vthreads|outage|fleet fallback-benchmarks/run.sh   # one part
+#   ONLY=jmh|vthreads|outage|sustained|fleet fallback-benchmarks/run.sh   # one part
 #   JAVA17=/path/to/jdk17 JAVA25=/path/to/jdk25 fallback-benchmarks/run.sh
 #   MVN_ARGS="-Dmaven.repo.local=/tmp/m2" fallback-benchmarks/run.sh   # extra arguments for the build
 #   SKIP_BUILD=1 fallback-benchmarks/run.sh                             # measure what is already built
@@ -57,6 +57,16 @@ fi
 if [[ "$ONLY" == all || "$ONLY" == outage ]]; then
   echo "== time to an answer during an outage (JDK 17)"
   "$JAVA17/bin/java" -cp "$cp" dev.llmfallback.benchmarks.outage.OutageBenchmark --out "$RESULTS" "${quick[@]}"
+fi
+if [[ "$ONLY" == all || "$ONLY" == sustained ]]; then
+  seconds=60
+  [[ ${#quick[@]} -gt 0 ]] && seconds=15
+  for jdk in "$JAVA25" "$JAVA17"; do
+    version="$("$jdk/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+    echo "== a sustained outage, with and without provider health, on $jdk (about 8 minutes)"
+    "$jdk/bin/java" -cp "$cp" dev.llmfallback.benchmarks.outage.SustainedOutage --out "$RESULTS" \
+      --name "sustained-outage-jdk$version" --seconds "$seconds" --steady $((seconds / 2))
+  done
 fi
 
 if [[ "$ONLY" == all || "$ONLY" == fleet ]]; then

@@ -80,9 +80,10 @@ public final class OutageCooldown implements HealthPolicy {
             }
             Duration wait = retryAfter.get();
             if (wait.compareTo(longestRetryAfter) > 0) {
-                return new Cooldown(quota, "429 rate limited, retry-after " + wait.toSeconds() + " s", true);
+                return new Cooldown(quota, "429 rate limited, retry-after " + asked(wait), true);
             }
-            return new Cooldown(max(wait, Duration.ofSeconds(1)), "429 rate limited, retry-after", false);
+            return new Cooldown(max(wait, Duration.ofSeconds(1)), "429 rate limited, retry-after "
+                    + asked(wait), false);
         }
         if (code == 529 || code == 503) {
             return new Cooldown(backOff(overloaded, overloadedMax, streak.cooldowns()), FailureSummary.describe(failure),
@@ -96,6 +97,11 @@ public final class OutageCooldown implements HealthPolicy {
             return new Cooldown(backOff(this.fault, faultMax, streak.cooldowns()), faultReason(code, failure), false);
         }
         return Cooldown.NONE;
+    }
+
+    // What the provider asked for, as it said it: whole seconds, or milliseconds (retry-after-ms, fractions).
+    private static String asked(Duration wait) {
+        return wait.toMillis() % 1000 == 0 ? wait.toSeconds() + " s" : wait.toMillis() + " ms";
     }
 
     // An SDK's timeout is often an I/O exception by name (AnthropicIoException): say what kind of fault it was.

@@ -40,8 +40,9 @@ import java.util.function.UnaryOperator;
  * same over the steady state (requests sent from {@code --steady} seconds on, default 15, after the first
  * failures); and how many calls reached the dead provider (its fake server's request count).
  *
- * <pre>java -cp CLASSPATH dev.llmfallback.benchmarks.outage.SustainedOutage [--out DIR] [--seconds N] [--rate R]</pre>
- * Writes {@code sustained-outage.md} and {@code sustained-outage.svg} to DIR (default target/outage).
+ * <pre>java -cp CLASSPATH dev.llmfallback.benchmarks.outage.SustainedOutage [--out DIR] [--name NAME] [--seconds N]
+ *     [--rate R] [--steady S] [--only HANGS|OVERLOADED|RATE_LIMITED]</pre>
+ * Writes {@code NAME.md} and {@code NAME.svg} (default {@code sustained-outage}) to DIR (default target/outage).
  */
 public final class SustainedOutage {
 
@@ -99,7 +100,8 @@ public final class SustainedOutage {
     /**
      * Runs the baseline and every scenario with and without health, then writes the table and the plot.
      *
-     * @param args {@code --out DIR}, {@code --seconds N}, {@code --rate R}, {@code --steady S}, {@code --only SCENARIO}
+     * @param args {@code --out DIR}, {@code --name NAME}, {@code --seconds N}, {@code --rate R}, {@code --steady S},
+     *             {@code --only SCENARIO}
      * @throws Exception on failure
      */
     public static void main(String[] args) throws Exception {
@@ -108,6 +110,7 @@ public final class SustainedOutage {
         int rate = 10;
         int steady = 15;
         Scenario only = null;
+        String name = "sustained-outage";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--out": out = Paths.get(args[++i]); break;
@@ -115,6 +118,7 @@ public final class SustainedOutage {
                 case "--rate": rate = Integer.parseInt(args[++i]); break;
                 case "--steady": steady = Integer.parseInt(args[++i]); break;
                 case "--only": only = Scenario.valueOf(args[++i]); break;
+                case "--name": name = args[++i]; break;
                 default: throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -138,8 +142,8 @@ public final class SustainedOutage {
                 + System.getProperty("java.runtime.version") + ", " + Runtime.getRuntime().availableProcessors()
                 + " CPUs, " + rate + " requests/s for " + seconds + " s, steady state from " + steady + " s -->\n\n";
         String table = header + SustainedReport.table(runs, steady);
-        Files.write(out.resolve("sustained-outage.md"), table.getBytes(StandardCharsets.UTF_8));
-        Files.write(out.resolve("sustained-outage.svg"),
+        Files.write(out.resolve(name + ".md"), table.getBytes(StandardCharsets.UTF_8));
+        Files.write(out.resolve(name + ".svg"),
                 SustainedReport.svg(runs, seconds, steady).getBytes(StandardCharsets.UTF_8));
         System.out.println(table);
         System.out.println("written to " + out.toAbsolutePath());
