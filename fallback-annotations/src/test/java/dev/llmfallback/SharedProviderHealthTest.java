@@ -279,7 +279,7 @@ class SharedProviderHealthTest {
         assertThat(store.all()).as("the store keeps the later deadline").singleElement()
                 .extracting(Fact::instance).isEqualTo("b");
         assertThat(b.health.state("anthropic").until()).contains(START.plusSeconds(30));
-        assertThat(b.health.state("anthropic").reason()).isEqualTo("429 rate limited, retry-after");
+        assertThat(b.health.state("anthropic").reason()).isEqualTo("429 rate limited, retry-after 30 s");
         assertThat(a.health.state("anthropic").until()).as("A adopts B's later deadline")
                 .contains(START.plusSeconds(30).plus(FOLLOWER_OFFSET));
 
