@@ -3,7 +3,7 @@
 #
 #   fallback-benchmarks/run.sh            # everything: about 35 minutes on 2 cores
 #   fallback-benchmarks/run.sh --quick    # smoke run of everything (minutes; numbers not for publishing)
-#   ONLY=jmh|vthreads|outage|sustained fallback-benchmarks/run.sh   # one part
+#   ONLY=jmh|vthreads|outage|sustained|fleet fallback-benchmarks/run.sh   # one part
 #   JAVA17=/path/to/jdk17 JAVA25=/path/to/jdk25 fallback-benchmarks/run.sh
 #   MVN_ARGS="-Dmaven.repo.local=/tmp/m2" fallback-benchmarks/run.sh   # extra arguments for the build
 #   SKIP_BUILD=1 fallback-benchmarks/run.sh                             # measure what is already built
@@ -67,6 +67,11 @@ if [[ "$ONLY" == all || "$ONLY" == sustained ]]; then
     "$jdk/bin/java" -cp "$cp" dev.llmfallback.benchmarks.outage.SustainedOutage --out "$RESULTS" \
       --name "sustained-outage-jdk$version" --seconds "$seconds" --steady $((seconds / 2))
   done
+fi
+
+if [[ "$ONLY" == all || "$ONLY" == fleet ]]; then
+  echo "== a fleet of 20 instances sharing provider health through redis-server (JDK 17)"
+  "$JAVA17/bin/java" -cp "$cp" dev.llmfallback.benchmarks.fleet.FleetBenchmark --out "$RESULTS" "${quick[@]}"
 fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$RESULTS/machine.txt"
 echo "== done: $RESULTS"

@@ -2,6 +2,7 @@ package dev.llmfallback;
 
 import dev.llmfallback.internal.health.HealthRegistry;
 import dev.llmfallback.internal.health.ProviderCell;
+import dev.llmfallback.internal.health.shared.FleetHealth;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -89,6 +90,84 @@ public final class ProviderHealth {
      */
     public AutoCloseable onTransition(Consumer<Transition> listener) {
         return registry.listen(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Shares this registry's provider health with the other instances of a fleet through {@code store}, with
+     * the {@linkplain ProviderHealthStore.Sharing#defaults() default} options (SPEC §10; README, "Sharing health
+     * across instances").
+     *
+     * @param store the store; its owner closes it
+     * @return closing it stops sharing
+     * @throws IllegalStateException if this registry already shares with a store
+     */
+    public StoreLink share(ProviderHealthStore store) {
+        return share(store, ProviderHealthStore.Sharing.defaults());
+    }
+
+    /**
+     * Shares this registry's provider health through {@code store} (SPEC §10): cooldowns this instance starts
+     * are published from a daemon thread; every {@link ProviderHealthStore.Sharing#refresh() refresh} the same
+     * thread reads the fleet's facts and cools the providers they name. A call never waits on the store; when
+     * the store is unreachable, the instance goes on with its own health and logs a warning at most once a
+     * minute.
+     *
+     * @param store   the store; its owner closes it
+     * @param sharing the options
+     * @return closing it stops sharing
+     * @throws IllegalStateException if this registry already shares with a store
+     */
+    public StoreLink share(ProviderHealthStore store, ProviderHealthStore.Sharing sharing) {
+        FleetHealth link = FleetHealth.start(registry, Objects.requireNonNull(store, "store"),
+                Objects.requireNonNull(sharing, "sharing"));
+        return new StoreLink(link);
+    }
+
+    /**
+     * A registry's sharing with a store, from {@link #share}. Thread-safe.
+     */
+    public static final class StoreLink implements AutoCloseable {
+        private final FleetHealth link;
+
+        StoreLink(FleetHealth link) {
+            this.link = link;
+        }
+
+        /**
+         * This instance's id in the facts it shares.
+         *
+         * @return the id
+         */
+        public String instance() {
+            return link.sharing().instance();
+        }
+
+        /**
+         * Whether the store failed on its last use and has not answered since (this instance then runs on its
+         * own health alone).
+         *
+         * @return {@code true} while the store is unreachable
+         */
+        public boolean storeDown() {
+            return link.storeDown();
+        }
+
+        /**
+         * How many times the fleet's facts were read from the store: grows every
+         * {@link ProviderHealthStore.Sharing#refresh() refresh} while the store answers (for monitoring that
+         * sharing is alive).
+         *
+         * @return the count
+         */
+        public long reads() {
+            return link.reads();
+        }
+
+        /** Stops sharing; the registry keeps its state. Does not close the store. Idempotent. */
+        @Override
+        public void close() {
+            link.close();
+        }
     }
 
     /** Where a provider stands. */

@@ -1,14 +1,17 @@
 package dev.llmfallback.internal.health;
 
+import dev.llmfallback.HealthPolicy;
 import dev.llmfallback.ProviderHealth;
 import dev.llmfallback.ProviderHealth.State;
 import dev.llmfallback.ProviderHealth.Status;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -28,6 +31,7 @@ public final class HealthRegistry {
     private volatile Clock wall;
     private final ConcurrentHashMap<String, ProviderCell> cells = new ConcurrentHashMap<>();
     private final CopyOnWriteArrayList<Consumer<ProviderHealth.Transition>> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicReference<CoolingObserver> cooling = new AtomicReference<>();
 
     /**
      * Creates a registry.
@@ -122,6 +126,57 @@ public final class HealthRegistry {
                 // A listener's failure must never change a call's outcome.
             }
         }
+    }
+
+    /**
+     * Installs the one observer of cooldowns (a shared store, SPEC §10).
+     *
+     * @param observer the observer
+     * @return {@code false} if another one is installed already
+     */
+    public boolean observeCooling(CoolingObserver observer) {
+        return cooling.compareAndSet(null, observer);
+    }
+
+    /**
+     * Removes {@code observer} if it is the one installed.
+     *
+     * @param observer the observer
+     */
+    public void unobserveCooling(CoolingObserver observer) {
+        cooling.compareAndSet(observer, null);
+    }
+
+    void cooled(ProviderCell cell, Throwable failure, HealthPolicy.Cooldown cooldown, long until) {
+        CoolingObserver observer = cooling.get();
+        if (observer != null) {
+            try {
+                observer.cooled(cell, failure, cooldown, until);
+            } catch (RuntimeException ignored) {
+                // Sharing must never change a call's outcome.
+            }
+        }
+    }
+
+    /**
+     * The wall-clock instant of a reading of the monotonic clock.
+     *
+     * @param nanos a reading of {@link #nanoTime()}
+     * @return that moment on the wall clock
+     */
+    public Instant instantAt(long nanos) {
+        return wall.instant().plusNanos(nanos - nanoTime());
+    }
+
+    /**
+     * The monotonic reading of a wall-clock instant, relative to {@code now}.
+     *
+     * @param instant a wall-clock instant
+     * @param now     a reading of {@link #nanoTime()}
+     * @return the reading at {@code instant}
+     */
+    public long nanosAt(Instant instant, long now) {
+        return now + Duration.between(wall.instant(), instant).toNanos();
     }
 
     private Optional<Instant> untilOf(ProviderCell.Snapshot snapshot) {

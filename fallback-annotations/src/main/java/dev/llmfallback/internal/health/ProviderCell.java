@@ -232,6 +232,7 @@ public final class ProviderCell {
                 return;
             }
             Snapshot next;
+            boolean cooled = false;
             if (cooldown == null || !cooldown.cools()) {
                 // Not a reason to cool: a cooldown running goes on; a probe that got this answer ends it.
                 Status status = current.status == Status.PROBING ? Status.HEALTHY : current.status;
@@ -243,16 +244,21 @@ public final class ProviderCell {
                 // A call that started before the cooldown failed too: the later deadline wins, and it is the same
                 // step of the back-off, not the next one.
                 long until = now + cooldown.duration().toNanos();
-                next = current.until - until >= 0
+                cooled = until - current.until > 0;
+                next = !cooled
                         ? new Snapshot(Status.COOLING, current.until, current.reason, current.hard,
                                 current.failures + 1, current.cooldowns)
                         : new Snapshot(Status.COOLING, until, cooldown.reason(), cooldown.hard(), current.failures + 1,
                                 current.cooldowns);
             } else {
+                cooled = true;
                 next = new Snapshot(Status.COOLING, now + cooldown.duration().toNanos(), cooldown.reason(),
                         cooldown.hard(), current.failures + 1, current.cooldowns + 1);
             }
             if (change(current, next, now)) {
+                if (cooled) {
+                    registry.cooled(this, failure, cooldown, next.until);
+                }
                 return;
             }
         }
@@ -284,6 +290,32 @@ public final class ProviderCell {
             Snapshot current = state.get();
             if (current == HEALTHY || change(current, HEALTHY, now)) {
                 return;
+            }
+        }
+    }
+
+    /**
+     * A cooldown learned from elsewhere (another instance, through a shared store): a healthy cell, or one
+     * cooling until earlier, cools until {@code until}; a probe in flight and an operator's decision are left
+     * alone. The streak is this instance's own and stays as it is (the probe that ends this cooldown is judged as
+     * any probe is: a failure cools again).
+     *
+     * @param until  a reading of the registry's clock
+     * @param reason why, log-safe
+     * @param hard   whether a probe cannot soon overturn it
+     * @param now    a reading of the registry's clock
+     * @return whether the cell changed
+     */
+    public boolean adopt(long until, String reason, boolean hard, long now) {
+        while (true) {
+            Snapshot current = state.get();
+            if (until - now <= 0 || current.status == Status.PROBING || current.status == Status.FORCED_OPEN
+                    || current.status == Status.COOLING && current.until - until >= 0) {
+                return false;
+            }
+            if (change(current, new Snapshot(Status.COOLING, until, reason, hard, current.failures,
+                    current.cooldowns), now)) {
+                return true;
             }
         }
     }
