@@ -308,7 +308,7 @@ class ProviderHealthTest {
         Instant until = health.state("anthropic").until().orElseThrow();
 
         // A call that started before the cooldown fails with a 529 (5 s): the 30 s stand.
-        health.registry().cell("anthropic").failed(OutageCooldown.INSTANCE, new ProviderError(529), true,
+        health.registry().cell("anthropic").failed(OutageCooldown.INSTANCE, new ProviderError(529), true, ProviderCell.RUN,
                 clock.nanoTime());
 
         assertThat(health.state("anthropic").until()).contains(until);
@@ -425,13 +425,13 @@ class ProviderHealthTest {
     public void callsInFlightWhenItCooled_failingLater_doNotTakeTheBackOffAStepFurther() {
         ProviderCell cell = health.registry().cell("anthropic");
         for (int i = 0; i < 3; i++) {
-            cell.failed(OutageCooldown.INSTANCE, new java.net.SocketTimeoutException("read timed out"), true,
+            cell.failed(OutageCooldown.INSTANCE, new java.net.SocketTimeoutException("read timed out"), true, ProviderCell.RUN,
                     clock.nanoTime());
         }
         assertThat(health.state("anthropic").until()).contains(Instant.parse("2026-11-29T10:00:10Z"));
 
         clock.skip(Duration.ofSeconds(1));
-        cell.failed(OutageCooldown.INSTANCE, new java.net.SocketTimeoutException("read timed out"), true,
+        cell.failed(OutageCooldown.INSTANCE, new java.net.SocketTimeoutException("read timed out"), true, ProviderCell.RUN,
                 clock.nanoTime());
 
         assertThat(health.state("anthropic").until()).as("10 s from the later failure, not the next step's 20 s")

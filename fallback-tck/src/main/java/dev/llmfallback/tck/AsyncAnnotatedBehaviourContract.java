@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
  * under test weaves the async fixtures. What {@link AnnotatedBehaviourContract} adds for annotated doors
  * (sibling rules, misconfiguration) is about the annotation, not the head's return type, and runs there.
  */
-public abstract class AsyncAnnotatedBehaviourContract extends BehaviourContract {
+public abstract class AsyncAnnotatedBehaviourContract extends ProviderHealthContract {
 
     /** Fails every test at once, and says why, when the async fixtures were not woven at all. */
     @BeforeEach

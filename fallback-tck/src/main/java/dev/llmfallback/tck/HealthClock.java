@@ -30,8 +30,9 @@ public final class HealthClock implements AutoCloseable {
      */
     public static HealthClock install() {
         HealthClock clock = new HealthClock();
-        ProviderHealth.shared().resetAll();
+        // The clock first: a state reset on the old clock would carry a reading of it.
         HealthRegistry.SHARED.useClocks(clock.nanos::get, clock.new Wall());
+        ProviderHealth.shared().resetAll();
         return clock;
     }
 
@@ -51,8 +52,8 @@ public final class HealthClock implements AutoCloseable {
 
     @Override
     public void close() {
-        ProviderHealth.shared().resetAll();
         HealthRegistry.SHARED.useSystemClocks();
+        ProviderHealth.shared().resetAll();
     }
 
     private final class Wall extends Clock {

@@ -141,9 +141,13 @@ public abstract class ProviderHealthContract extends BehaviourContract {
             return "never";
         }, answer("from openai"), answer("from local"));
 
-        for (int i = 0; i < 3; i++) {
-            assertThat(door().healthTimedThree(script, PROMPT)).isEqualTo("from openai");
-            assertThat(outcomes().get(0)).isEqualTo(Outcome.TIMED_OUT);
+        try {
+            for (int i = 0; i < 3; i++) {
+                assertThat(door().healthTimedThree(script, PROMPT)).isEqualTo("from openai");
+                assertThat(outcomes().get(0)).isEqualTo(Outcome.TIMED_OUT);
+            }
+        } finally {
+            never.countDown();
         }
         assertThat(state("anthropic").status()).isEqualTo(Status.COOLING);
         assertThat(state("anthropic").reason()).isEqualTo("timeout (TimeoutException)");
@@ -296,5 +300,104 @@ public abstract class ProviderHealthContract extends BehaviourContract {
         assertThat(state("anthropic").toString()).doesNotContain(SECRET);
         assertThat(state("openai").toString()).doesNotContain(SECRET);
         assertThat(door().lastTrace().toString()).contains("SKIPPED_UNHEALTHY").doesNotContain(SECRET);
+    }
+
+    @Test
+    public void aSuccessOfACallFromBeforeTheCooldown_doesNotEndARetryAfter() throws Exception {
+        Script.Hang inFlight = new Script.Hang();
+        Script.Behaviour slowAnswer = prompt -> {
+            inFlight.entered.countDown();
+            inFlight.release.await();
+            return "late anthropic";
+        };
+        Script script = Script.of(inTurn(slowAnswer, fail(rateLimited("30"))), answer("from openai"),
+                answer("from local"));
+        Future<String> first = otherCaller.submit(() -> door().healthThree(script, PROMPT));
+        assertThat(inFlight.entered.await(AWAIT_S, TimeUnit.SECONDS)).isTrue();
+        assertThat(door().healthThree(script, PROMPT)).isEqualTo("from openai");
+
+        inFlight.release();
+        assertThat(first.get(AWAIT_S, TimeUnit.SECONDS)).isEqualTo("late anthropic");
+
+        assertThat(state("anthropic").status()).as("the provider asked for 30 s").isEqualTo(Status.COOLING);
+        assertThat(state("anthropic").until()).contains(clock.now().plusSeconds(30));
+        assertThat(door().healthThree(script, PROMPT)).isEqualTo("from openai");
+        assertThat(outcomes()).containsExactly(Outcome.SKIPPED_UNHEALTHY, Outcome.SUCCEEDED);
+    }
+
+    @Test
+    public void aFailureOfACallFromBeforeTheProbe_leavesTheProbeAlone() throws Exception {
+        Script.Hang old = new Script.Hang();
+        Script.Hang probe = new Script.Hang();
+        Script.Behaviour oldCall = prompt -> {
+            old.entered.countDown();
+            old.release.await();
+            throw status(500);
+        };
+        Script.Behaviour probing = prompt -> {
+            probe.entered.countDown();
+            probe.release.await();
+            return "from anthropic";
+        };
+        Script script = Script.of(inTurn(oldCall, fail(status(529)), probing), answer("from openai"),
+                answer("from local"));
+        ExecutorService thirdCaller = Executors.newSingleThreadExecutor();
+        try {
+            Future<String> first = otherCaller.submit(() -> door().healthThree(script, PROMPT));
+            assertThat(old.entered.await(AWAIT_S, TimeUnit.SECONDS)).isTrue();
+            assertThat(door().healthThree(script, PROMPT)).isEqualTo("from openai");
+            clock.advance(Duration.ofSeconds(5));
+            Future<String> probeCall = thirdCaller.submit(() -> door().healthThree(script, PROMPT));
+            assertThat(probe.entered.await(AWAIT_S, TimeUnit.SECONDS)).isTrue();
+
+            old.release();
+            assertThat(first.get(AWAIT_S, TimeUnit.SECONDS)).isEqualTo("from openai");
+            assertThat(state("anthropic").status()).as("the old call's 500 is not the probe's answer")
+                    .isEqualTo(Status.PROBING);
+
+            probe.release();
+            assertThat(probeCall.get(AWAIT_S, TimeUnit.SECONDS)).isEqualTo("from anthropic");
+            assertThat(state("anthropic").status()).isEqualTo(Status.HEALTHY);
+        } finally {
+            old.release();
+            probe.release();
+            thirdCaller.shutdownNow();
+        }
+    }
+
+    @Test
+    public void theCallersFault_breaksAStreakOfFaults() throws Exception {
+        Script script = Script.of(inTurn(fail(status(500)), fail(status(400)), fail(status(500)), fail(status(500)),
+                fail(status(500))), answer("from openai"), answer("from local"));
+
+        door().healthThree(script, PROMPT);
+        catchThrowable(() -> door().healthThree(script, PROMPT));
+        door().healthThree(script, PROMPT);
+        door().healthThree(script, PROMPT);
+        assertThat(state("anthropic").status()).as("500, 400, 500, 500: not three faults in a row")
+                .isEqualTo(Status.HEALTHY);
+
+        door().healthThree(script, PROMPT);
+        assertThat(state("anthropic").status()).isEqualTo(Status.COOLING);
+    }
+
+    @Test
+    public void aProbeWhoseCallerGaveUp_freesTheSlotAtOnce() throws Exception {
+        Script.Hang probe = new Script.Hang();
+        Script script = Script.of(inTurn(fail(status(529)), Script.Behaviour.hangInterruptibly(probe, "never"),
+                answer("from anthropic")), answer("from openai"), answer("from local"));
+        door().healthThree(script, PROMPT);
+        clock.advance(Duration.ofSeconds(5));
+        Future<String> probing = otherCaller.submit(() -> door().healthThree(script, PROMPT));
+        assertThat(probe.entered.await(AWAIT_S, TimeUnit.SECONDS)).isTrue();
+
+        probing.cancel(true);
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(AWAIT_S);
+        while (state("anthropic").status() == Status.PROBING && System.nanoTime() - giveUp < 0) {
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
+
+        assertThat(door().healthThree(script, PROMPT)).as("no 60 s lease to wait out").isEqualTo("from anthropic");
+        assertThat(state("anthropic").status()).isEqualTo(Status.HEALTHY);
     }
 }

@@ -5,6 +5,7 @@ import dev.llmfallback.HealthPolicy.Cooldown;
 import dev.llmfallback.HealthPolicy.Streak;
 import dev.llmfallback.ProviderHealth.Status;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -15,14 +16,18 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class ProviderCell {
 
-    /** What {@link #admit} answers. */
-    public static final int RUN = 0;
-    /** What {@link #admit} answers: run it, as the one probe of a provider whose cooldown ended. */
-    public static final int PROBE = 1;
-    /** What {@link #admit} answers: skip it. */
-    public static final int SKIP = 2;
+    /** What {@link #admit} answers for a call to skip. */
+    public static final long SKIP = -1;
+    /**
+     * What {@link #admit} answers for a call that runs on a healthy provider, and the ticket its outcome is
+     * reported with: not a probe. A probe's ticket is positive, unique in the process.
+     */
+    public static final long RUN = 0;
 
     private static final Snapshot HEALTHY = new Snapshot(Status.HEALTHY, 0, "", false, 0, 0);
+
+    /** Tickets of probes: which call is the probe, so that an older call's outcome is never taken for its. */
+    private static final AtomicLong PROBE_TICKETS = new AtomicLong();
 
     private final String provider;
     private final HealthRegistry registry;
@@ -42,14 +47,27 @@ public final class ProviderCell {
         final boolean hard;
         final int failures;
         final int cooldowns;
+        /** PROBING: the probe's ticket; otherwise 0. */
+        final long probe;
 
         Snapshot(Status status, long until, String reason, boolean hard, int failures, int cooldowns) {
+            this(status, until, reason, hard, failures, cooldowns, 0);
+        }
+
+        Snapshot(Status status, long until, String reason, boolean hard, int failures, int cooldowns, long probe) {
             this.status = status;
             this.until = until;
             this.reason = reason;
             this.hard = hard;
             this.failures = failures;
             this.cooldowns = cooldowns;
+            this.probe = probe;
+        }
+
+        /** The same state, its streak of failures now {@code count}. */
+        Snapshot withFailures(int count) {
+            return status == Status.HEALTHY && count == 0 ? ProviderCell.HEALTHY
+                    : new Snapshot(status, until, reason, hard, count, cooldowns, probe);
         }
     }
 
@@ -85,15 +103,16 @@ public final class ProviderCell {
     }
 
     /**
-     * Whether a call may run now, and as what: {@link #RUN} when healthy; {@link #PROBE} for the one call let
-     * through when a cooldown (or an abandoned probe's lease) has ended; {@link #SKIP} otherwise.
+     * Whether a call may run now, and as what: {@link #RUN} when healthy; a probe's ticket (positive) for the
+     * one call let through when a cooldown (or an abandoned probe's lease) has ended; {@link #SKIP} otherwise.
+     * The call reports its outcome with what it was given here.
      *
      * @param now   a reading of the registry's clock
      * @param lease how long the probe may hold its slot: its effective timeout (so that an abandoned,
      *              interrupt-deaf probe cannot hold it for ever)
-     * @return {@link #RUN}, {@link #PROBE} or {@link #SKIP}
+     * @return {@link #RUN}, a probe's ticket, or {@link #SKIP}
      */
-    public int admit(long now, long lease) {
+    public long admit(long now, long lease) {
         while (true) {
             Snapshot current = state.get();
             if (current.status == Status.HEALTHY) {
@@ -109,27 +128,33 @@ public final class ProviderCell {
                 continue;
             }
             // COOLING whose time is up, or PROBING whose probe's lease ran out: this call is the probe.
-            if (change(current, probing(current, now, lease), now)) {
-                return PROBE;
+            Snapshot probing = probing(current, now, lease, PROBE_TICKETS.incrementAndGet());
+            if (change(current, probing, now)) {
+                return probing.probe;
             }
         }
     }
 
     /**
-     * Lets one call through as a probe whatever the cooldown says: for a chain whose every link is unhealthy,
-     * which tries the provider that recovers soonest rather than nothing.
+     * Lets a call through as a probe whatever the cooldown says: for a chain whose every link is unhealthy,
+     * which tries the provider that recovers soonest rather than nothing. A probe already in flight keeps its
+     * ticket (both calls are probes, and the first outcome decides) and the later of the two leases.
      *
      * @param now   a reading of the registry's clock
      * @param lease as for {@link #admit}
+     * @return the probe's ticket, or {@link #RUN} for a provider that is healthy by now
      */
-    public void forceProbe(long now, long lease) {
+    public long forceProbe(long now, long lease) {
         while (true) {
             Snapshot current = state.get();
             if (current.status == Status.HEALTHY) {
-                return;
+                return RUN;
             }
-            if (change(current, probing(current, now, lease), now)) {
-                return;
+            Snapshot probing = current.status == Status.PROBING
+                    ? probing(current, Math.max(current.until - lease, now), lease, current.probe)
+                    : probing(current, now, lease, PROBE_TICKETS.incrementAndGet());
+            if (change(current, probing, now)) {
+                return probing.probe;
             }
         }
     }
@@ -192,62 +217,70 @@ public final class ProviderCell {
     }
 
     /**
-     * The provider answered: healthy, its streak forgotten. Reads no clock and writes nothing when that is
-     * already so.
+     * The provider answered a call. Its probe's answer heals it; a call that started before the provider cooled,
+     * or before the probe in flight, only breaks its streak of failures: a Retry-After or a quota cooldown stands
+     * until its probe says otherwise. Reads no clock and writes nothing when the provider is healthy already.
+     *
+     * @param ticket what {@link #admit} gave the call
      */
-    public void succeeded() {
+    public void succeeded(long ticket) {
         while (true) {
             Snapshot current = state.get();
             if (current == HEALTHY || current.status == Status.FORCED_OPEN) {
                 return;
             }
-            if (change(current, HEALTHY, registry.nanoTime())) {
+            Snapshot next;
+            if (current.status == Status.HEALTHY || isProbe(current, ticket)) {
+                next = HEALTHY;
+            } else if (current.failures == 0) {
+                return;
+            } else {
+                next = current.withFailures(0);
+            }
+            if (change(current, next, registry.nanoTime())) {
                 return;
             }
         }
     }
 
     /**
-     * The provider's attempt failed: the policy decides whether it cools. A new cooldown never ends before one
-     * already running (the later deadline wins); a probe's failure that does not cool ends the probe.
+     * A call's attempt failed. A failure {@code skipOn} stopped for never cools and breaks the streak (the
+     * provider answered; the request was at fault). Otherwise the policy decides, on this state: the probe's
+     * failure cools at once, the next step of the back-off (a policy sees {@link Streak#probing()}); a call that
+     * started before the running cooldown is judged on that cooldown's step and can only make it end later; a
+     * call that started before the probe in flight is counted and leaves the probe alone.
      *
      * @param policy  the link's policy
      * @param failure what the attempt ended with
      * @param movedOn whether the link's {@code skipOn} moved on from it
+     * @param ticket  what {@link #admit} gave the call
      * @param now     a reading of the registry's clock
      */
-    public void failed(HealthPolicy policy, Throwable failure, boolean movedOn, long now) {
-        Snapshot before = state.get();
-        if (before.status == Status.FORCED_OPEN) {
-            return;
-        }
-        // A call that started before the running cooldown and fails now is judged on the step that cooldown was:
-        // it is the same outage, not a new failure of a probe.
-        int steps = before.status == Status.COOLING ? Math.max(0, before.cooldowns - 1) : before.cooldowns;
-        Cooldown cooldown = policy.cooldown(failure, movedOn, new Streak(before.failures, steps,
-                before.status == Status.PROBING));
+    public void failed(HealthPolicy policy, Throwable failure, boolean movedOn, long ticket, long now) {
         while (true) {
             Snapshot current = state.get();
             if (current.status == Status.FORCED_OPEN) {
                 return;
             }
+            boolean probe = isProbe(current, ticket);
+            boolean older = current.status == Status.COOLING || current.status == Status.PROBING && !probe;
+            // Evaluated on the state it will replace, so that concurrent failures are each counted once.
+            int steps = older ? Math.max(0, current.cooldowns - 1) : current.cooldowns;
+            Cooldown cooldown = policy.cooldown(failure, movedOn, new Streak(current.failures, steps, probe));
             Snapshot next;
             boolean cooled = false;
             if (cooldown == null || !cooldown.cools()) {
-                // Not a reason to cool: a cooldown running goes on; a probe that got this answer ends it.
-                Status status = current.status == Status.PROBING ? Status.HEALTHY : current.status;
-                next = status == Status.HEALTHY
-                        ? new Snapshot(Status.HEALTHY, 0, "", false, current.failures + 1, current.cooldowns)
-                        : new Snapshot(status, current.until, current.reason, current.hard, current.failures + 1,
-                                current.cooldowns);
+                int failures = movedOn ? current.failures + 1 : 0;
+                // The probe got an answer that does not cool: the provider is up, its back-off kept for now.
+                next = probe ? new Snapshot(Status.HEALTHY, 0, "", false, failures, current.cooldowns)
+                        : current.withFailures(failures);
+            } else if (current.status == Status.PROBING && !probe) {
+                next = current.withFailures(current.failures + 1);
             } else if (current.status == Status.COOLING) {
-                // A call that started before the cooldown failed too: the later deadline wins, and it is the same
-                // step of the back-off, not the next one.
                 long until = now + cooldown.duration().toNanos();
                 cooled = until - current.until > 0;
                 next = !cooled
-                        ? new Snapshot(Status.COOLING, current.until, current.reason, current.hard,
-                                current.failures + 1, current.cooldowns)
+                        ? current.withFailures(current.failures + 1)
                         : new Snapshot(Status.COOLING, until, cooldown.reason(), cooldown.hard(), current.failures + 1,
                                 current.cooldowns);
             } else {
@@ -255,13 +288,38 @@ public final class ProviderCell {
                 next = new Snapshot(Status.COOLING, now + cooldown.duration().toNanos(), cooldown.reason(),
                         cooldown.hard(), current.failures + 1, current.cooldowns + 1);
             }
-            if (change(current, next, now)) {
+            if (next == current || change(current, next, now)) {
                 if (cooled) {
                     registry.cooled(this, failure, cooldown, next.until);
                 }
                 return;
             }
         }
+    }
+
+    /**
+     * A probe ended without an answer or a failure to judge (its caller was interrupted or cancelled it, or
+     * its predicate threw): its slot is free at once instead of at the end of its lease, the cooldown as it
+     * was.
+     *
+     * @param ticket what {@link #admit} gave the call; anything but a probe's ticket changes nothing
+     * @param now    a reading of the registry's clock
+     */
+    public void abandoned(long ticket, long now) {
+        while (true) {
+            Snapshot current = state.get();
+            if (!isProbe(current, ticket)) {
+                return;
+            }
+            if (change(current, new Snapshot(Status.COOLING, now, current.reason, current.hard, current.failures,
+                    current.cooldowns), now)) {
+                return;
+            }
+        }
+    }
+
+    private static boolean isProbe(Snapshot current, long ticket) {
+        return ticket > 0 && current.status == Status.PROBING && current.probe == ticket;
     }
 
     /**
@@ -320,10 +378,10 @@ public final class ProviderCell {
         }
     }
 
-    /** {@code current}, probed by one call until its lease ends. */
-    private static Snapshot probing(Snapshot current, long now, long lease) {
+    /** {@code current}, probed by the call holding {@code ticket} until its lease ends. */
+    private static Snapshot probing(Snapshot current, long now, long lease, long ticket) {
         return new Snapshot(Status.PROBING, now + lease, current.reason, current.hard, current.failures,
-                current.cooldowns);
+                current.cooldowns, ticket);
     }
 
     private boolean change(Snapshot from, Snapshot to, long now) {

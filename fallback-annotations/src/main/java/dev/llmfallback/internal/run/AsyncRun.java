@@ -31,6 +31,8 @@ final class AsyncRun implements AttemptSink {
 
     private final Chain chain;
     private final Scheduler scheduler;
+    /** What provider health admitted the attempt in flight as; read on the thread that ends it. */
+    private volatile long admission;
     private final Object target;
     private final Object[] args;
     private final TracedFuture<Object> result = new TracedFuture<>(this, true);
@@ -159,6 +161,7 @@ final class AsyncRun implements AttemptSink {
             // No worker, no timer (RejectedExecutionException, no native thread): end the run, never leave it hanging.
             if (attempt.settle()) {
                 record(i, Outcome.STOPPED, cannotStart, null, now, scheduler.nanoTime());
+                Rules.abandoned(chain, i, this);
                 fail(cannotStart);
             }
             return;
@@ -251,8 +254,19 @@ final class AsyncRun implements AttemptSink {
     private void stop(InFlight attempt, Throwable reason) {
         if (attempt.settle()) {
             record(attempt.index, Outcome.STOPPED, reason, null, attempt.startNanos, scheduler.nanoTime());
+            Rules.abandoned(chain, attempt.index, this);
         }
         attempt.abandon();
+    }
+
+    @Override
+    public void admitted(long ticket) {
+        admission = ticket;
+    }
+
+    @Override
+    public long admission() {
+        return admission;
     }
 
     @Override

@@ -37,4 +37,19 @@ interface AttemptSink {
      * @return the exception, to be thrown
      */
     AllProvidersFailedException allUnhealthy(java.time.Duration retryAfter);
+
+    /**
+     * Remembers what provider health admitted the attempt now starting as: a probe's ticket, or
+     * {@link dev.llmfallback.internal.health.ProviderCell#RUN RUN}. A run has one attempt in flight at a time.
+     *
+     * @param ticket what {@link dev.llmfallback.internal.health.ProviderCell#admit} answered
+     */
+    void admitted(long ticket);
+
+    /**
+     * What {@link #admitted} remembered for the attempt in flight; {@code RUN} before any.
+     *
+     * @return the ticket its outcome is reported to provider health with
+     */
+    long admission();
 }

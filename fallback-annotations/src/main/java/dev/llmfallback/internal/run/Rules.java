@@ -84,11 +84,14 @@ final class Rules {
         ProviderCell cell = health.cell();
         if (cell.healthy()) {
             // The healthy path: one volatile read, no clock (reading it would cost more than all the rest).
+            sink.admitted(ProviderCell.RUN);
             return true;
         }
         long lease = budget == 0 ? UNBOUNDED_PROBE_LEASE : budget;
         long now = cell.registry().nanoTime();
-        if (cell.admit(now, lease) != ProviderCell.SKIP) {
+        long ticket = cell.admit(now, lease);
+        if (ticket != ProviderCell.SKIP) {
+            sink.admitted(ticket);
             return true;
         }
         if (untried && !anyMayRun(chain, i + 1, now)) {
@@ -101,7 +104,7 @@ final class Rules {
                 throw sink.allUnhealthy(Duration.ofNanos(Math.max(0, earliest - now)));
             }
             if (soonest == i) {
-                cell.forceProbe(now, lease);
+                sink.admitted(cell.forceProbe(now, lease));
                 return true;
             }
         }
@@ -112,8 +115,10 @@ final class Rules {
         return false;
     }
 
+    // The summary reads the registry's clock; the record, like every other, the chain's scheduler's.
     private static void skipped(Chain chain, int i, long now, AttemptSink sink) {
-        sink.record(i, Outcome.SKIPPED_UNHEALTHY, null, chain.link(i).health().cell().skipSummary(now), now, now);
+        long at = chain.scheduler().nanoTime();
+        sink.record(i, Outcome.SKIPPED_UNHEALTHY, null, chain.link(i).health().cell().skipSummary(now), at, at);
     }
 
     private static boolean anyMayRun(Chain chain, int from, long now) {
@@ -145,14 +150,29 @@ final class Rules {
     }
 
     /** Tells link {@code i}'s provider health how the attempt ended; nothing for a link without health. */
-    private static void report(Chain chain, int i, Throwable failure, boolean movedOn) {
+    private static void report(Chain chain, int i, Throwable failure, boolean movedOn, AttemptSink sink) {
         if (!chain.hasHealth()) {
             return;
         }
         LinkHealth health = chain.link(i).health();
         if (health != null) {
             ProviderCell cell = health.cell();
-            cell.failed(health.policy(), failure, movedOn, cell.registry().nanoTime());
+            cell.failed(health.policy(), failure, movedOn, sink.admission(), cell.registry().nanoTime());
+        }
+    }
+
+    /**
+     * Tells link {@code i}'s provider health that its attempt ended with nothing to judge (stopped by the
+     * caller, an Error, a predicate that threw): a probe's slot is freed at once.
+     */
+    static void abandoned(Chain chain, int i, AttemptSink sink) {
+        if (!chain.hasHealth()) {
+            return;
+        }
+        LinkHealth health = chain.link(i).health();
+        if (health != null) {
+            ProviderCell cell = health.cell();
+            cell.abandoned(sink.admission(), cell.registry().nanoTime());
         }
     }
 
@@ -179,7 +199,7 @@ final class Rules {
         if (chain.hasHealth()) {
             LinkHealth health = chain.link(i).health();
             if (health != null) {
-                health.cell().succeeded();
+                health.cell().succeeded(sink.admission());
             }
         }
     }
@@ -194,7 +214,7 @@ final class Rules {
         TimeoutException failure = new TimeoutException("attempt timed out after "
                 + TimeUnit.NANOSECONDS.toMillis(budget) + " ms");
         sink.record(i, Outcome.TIMED_OUT, failure, null, start, end);
-        report(chain, i, failure, true);
+        report(chain, i, failure, true, sink);
         if (i == chain.size() - 1) {
             throw sink.allFailed();
         }
@@ -218,11 +238,13 @@ final class Rules {
         String summary = judged != null ? judged.summary() : null;
         if (endsChainUnjudged(failure, callerThread)) {
             sink.record(i, Outcome.STOPPED, failure, summary, start, end);
+            abandoned(chain, i, sink);
             throw failure;
         }
         boolean skip;
         if (judged != null && judged.judged()) {
             if (judged.predicateFailure() != null) {
+                abandoned(chain, i, sink);
                 throw stoppedByPredicate(i, failure, summary, judged.predicateFailure(), start, end, sink);
             }
             skip = judged.skip();
@@ -230,10 +252,11 @@ final class Rules {
             try {
                 skip = chain.link(i).skipOn().shouldSkip(failure);
             } catch (Throwable predicateFailure) {
+                abandoned(chain, i, sink);
                 throw stoppedByPredicate(i, failure, summary, predicateFailure, start, end, sink);
             }
         }
-        report(chain, i, failure, skip);
+        report(chain, i, failure, skip, sink);
         if (!skip) {
             sink.record(i, Outcome.STOPPED, failure, summary, start, end);
             throw failure;

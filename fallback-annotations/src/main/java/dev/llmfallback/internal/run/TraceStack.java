@@ -133,8 +133,20 @@ public final class TraceStack {
         private long[] ends = new long[4];
         private FallbackTrace snapshot;
         private Object attachment;
+        /** What provider health admitted the attempt in flight as (see {@link AttemptSink#admitted}). */
+        private long admission;
 
         Frame() {
+        }
+
+        @Override
+        public void admitted(long ticket) {
+            admission = ticket;
+        }
+
+        @Override
+        public long admission() {
+            return admission;
         }
 
         void start(Chain newChain, long start) {
@@ -151,6 +163,7 @@ public final class TraceStack {
             active = true;
             changedAt = ++changes;
             startNanos = start;
+            admission = 0; // ProviderCell.RUN: an inline head runs only on a healthy provider
         }
 
         @Override
