@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llmfallback.spring.LlmFallbackAdvisor;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.aop.framework.Advised;
 import org.springframework.aop.support.AopUtils;
@@ -14,6 +15,7 @@ import org.springframework.aop.support.AopUtils;
  * cached bean's proxy carries the cache advice only, and {@link SummaryAppContract}'s calls still run exactly one
  * chain each.
  */
+@Tag("agent")
 class AgentDoorUnderAgentTest extends SummaryAppContract {
 
     @BeforeAll
