@@ -6,6 +6,7 @@ import dev.llmfallback.Attempt;
 import dev.llmfallback.Attempt.Outcome;
 import dev.llmfallback.FallbackTrace;
 import dev.llmfallback.internal.classify.RecordedSummaries;
+import dev.llmfallback.internal.observe.Observation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,8 @@ final class AsyncRun implements AttemptSink {
     private volatile Throwable stopped;
     /** Whether a link has been tried: until then, a run whose every link is unhealthy probes one. */
     private volatile boolean tried;
+    /** The run as its listeners see it; {@code null} when no one listens. */
+    private final Observation observation;
 
     private AsyncRun(Chain chain, Object target, Object[] args) {
         this.chain = chain;
@@ -54,6 +57,7 @@ final class AsyncRun implements AttemptSink {
         this.startNanos = scheduler.nanoTime();
         this.context = scheduler.captureContext();
         this.summaries = new String[chain.size()];
+        this.observation = chain.observe();
     }
 
     static TracedFuture<Object> start(Chain chain, Object target, Object[] args) {
@@ -119,6 +123,7 @@ final class AsyncRun implements AttemptSink {
         }
         tried = true;
         Link link = chain.link(i);
+        Observation.Scopes scopes = Rules.started(chain, i, this);
         InFlight attempt = new InFlight(i, now, budget);
         current = attempt;
         try {
@@ -129,7 +134,7 @@ final class AsyncRun implements AttemptSink {
             if (link.async()) {
                 CompletableFuture<Object> stage;
                 try {
-                    stage = Engine.toFuture(link, link.invoker().invoke(target, args, previous, ThreadState.get()));
+                    stage = Engine.toFuture(link, Rules.invoke(link, target, args, previous, ThreadState.get(), scopes));
                 } catch (Throwable thrown) {
                     settle(attempt, Settled.judging(link, Rules.unwrap(thrown), false));
                     return;
@@ -152,14 +157,14 @@ final class AsyncRun implements AttemptSink {
                 });
             } else {
                 attempt.work = scheduler.submit(() -> {
-                    settle(attempt, Engine.onWorker(link, target, args, previous));
+                    settle(attempt, Engine.onWorker(link, target, args, previous, scopes));
                     return null;
                 }, context);
             }
         } catch (Throwable cannotStart) {
             // No worker, no timer (RejectedExecutionException, no native thread): end the run, never leave it hanging.
             if (attempt.settle()) {
-                record(i, Outcome.STOPPED, cannotStart, null, now, scheduler.nanoTime());
+                Rules.record(chain, this, i, Outcome.STOPPED, cannotStart, null, now, scheduler.nanoTime());
                 fail(cannotStart);
             }
             return;
@@ -188,6 +193,8 @@ final class AsyncRun implements AttemptSink {
         if (settled.failure() == null) {
             Rules.succeeded(chain, attempt.index, attempt.startNanos, end, this);
             endNanos = end;
+            // Listeners before the future: whoever waits on it sees a run that its listeners have seen end.
+            Rules.ended(this, null);
             result.answer(settled.value());
             return;
         }
@@ -236,6 +243,7 @@ final class AsyncRun implements AttemptSink {
 
     private void fail(Throwable failure) {
         endNanos = scheduler.nanoTime();
+        Rules.ended(this, failure);
         result.fail(failure);
     }
 
@@ -247,11 +255,13 @@ final class AsyncRun implements AttemptSink {
             stop(attempt, reason);
         }
         endNanos = scheduler.nanoTime();
+        Rules.ended(this, reason);
     }
 
     private void stop(InFlight attempt, Throwable reason) {
         if (attempt.settle()) {
-            record(attempt.index, Outcome.STOPPED, reason, null, attempt.startNanos, scheduler.nanoTime());
+            Rules.record(chain, this, attempt.index, Outcome.STOPPED, reason, null, attempt.startNanos,
+                    scheduler.nanoTime());
         }
         attempt.abandon();
     }
@@ -277,7 +287,13 @@ final class AsyncRun implements AttemptSink {
         return new AllProvidersUnhealthyException(trace().attempts(), retryAfter);
     }
 
-    FallbackTrace trace() {
+    @Override
+    public Observation observation() {
+        return observation;
+    }
+
+    @Override
+    public FallbackTrace trace() {
         long end = result.isDone() && endNanos != 0 ? endNanos : scheduler.nanoTime();
         synchronized (attempts) {
             return RecordedSummaries.trace(attempts, summaries, Duration.ofNanos(Math.max(0, end - startNanos)));

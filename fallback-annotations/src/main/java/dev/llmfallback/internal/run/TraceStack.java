@@ -4,8 +4,10 @@ import dev.llmfallback.AllProvidersFailedException;
 import dev.llmfallback.AllProvidersUnhealthyException;
 import dev.llmfallback.Attempt;
 import dev.llmfallback.Attempt.Outcome;
+import dev.llmfallback.FallbackListener.Activation;
 import dev.llmfallback.FallbackTrace;
 import dev.llmfallback.internal.classify.RecordedSummaries;
+import dev.llmfallback.internal.observe.Observation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -68,6 +70,8 @@ public final class TraceStack {
         // Started before it counts as active: if starting fails (out of memory), the stack stays as it was.
         frame.start(chain, startNanos);
         depth++;
+        // Once the frame counts as active: a chain that a listener runs gets a frame of its own.
+        frame.observation = chain.observe();
         return frame;
     }
 
@@ -134,6 +138,13 @@ public final class TraceStack {
         private long[] ends = new long[4];
         private FallbackTrace snapshot;
         private Object attachment;
+        /** The run as its listeners see it; {@code null} when no one listens. */
+        private Observation observation;
+        /** What the run threw, for its listeners. */
+        private Throwable thrown;
+        /** An inline head's scopes and their activation on this thread, until the head ends. */
+        private Observation.Scopes inlineScopes;
+        private Activation[] inlineActive;
 
         Frame() {
         }
@@ -150,6 +161,7 @@ public final class TraceStack {
             }
             chain = newChain;
             active = true;
+            thrown = null;
             changedAt = ++changes;
             startNanos = start;
         }
@@ -184,6 +196,45 @@ public final class TraceStack {
             // The last attempt's end, read once by the engine; a chain that recorded nothing reads the clock.
             endNanos = count > 0 ? ends[count - 1] : chain.scheduler().nanoTime();
             snapshot = null;
+            Observation ending = observation;
+            if (ending != null) {
+                observation = null;
+                endInline();
+                ending.chainEnded(snapshot(), thrown);
+            }
+            thrown = null;
+        }
+
+        @Override
+        public Observation observation() {
+            return observation;
+        }
+
+        @Override
+        public FallbackTrace trace() {
+            return snapshot();
+        }
+
+        /** Remembers what the run threw, for its listeners. */
+        void thrown(Throwable failure) {
+            thrown = failure;
+        }
+
+        /** Keeps an inline head's activated scopes until {@link #endInline()}. */
+        void inline(Observation.Scopes scopes, Activation[] activation) {
+            inlineScopes = scopes;
+            inlineActive = activation;
+        }
+
+        /** The inline head returned or threw: undoes its scopes' activation on this thread. */
+        void endInline() {
+            Observation.Scopes scopes = inlineScopes;
+            if (scopes != null) {
+                inlineScopes = null;
+                Activation[] activation = inlineActive;
+                inlineActive = null;
+                scopes.deactivate(activation);
+            }
         }
 
         Chain chain() {

@@ -1,0 +1,197 @@
+package dev.llmfallback.internal.observe;
+
+import dev.llmfallback.Attempt;
+import dev.llmfallback.FallbackListener;
+import dev.llmfallback.FallbackListener.Activation;
+import dev.llmfallback.FallbackListener.AttemptScope;
+import dev.llmfallback.FallbackListener.ChainInfo;
+import dev.llmfallback.FallbackTrace;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One chain run as its listeners see it: the listeners of the moment (the chain's own, then the process-wide
+ * ones), each one's state for the run, and each attempt's scopes. Made only when there is a listener. Every
+ * listener call is guarded: what a listener throws is reported once per class (see {@link Failed}) and
+ * otherwise ignored. Safe for an async run's steps, which happen one at a time on different threads.
+ */
+public final class Observation {
+
+    private final FallbackListener<Object>[] listeners;
+    private final ChainInfo chain;
+    private final Object[] calls;
+    /** By link index: the attempt's scopes, {@code null} for a link not started or without scopes. */
+    private final Scopes[] scopes;
+    private final AtomicBoolean ended = new AtomicBoolean();
+
+    private Observation(FallbackListener<Object>[] listeners, ChainInfo chain, int links) {
+        this.listeners = listeners;
+        this.chain = chain;
+        this.calls = new Object[listeners.length];
+        this.scopes = new Scopes[links];
+    }
+
+    /**
+     * Starts observing a run, if anyone listens: calls every listener's {@code chainStarted}.
+     *
+     * @param own   the chain's own listeners, {@link Listeners#NONE} when it has none
+     * @param chain the chain, as listeners see it
+     * @return the run's observation, or {@code null} when there is no listener
+     */
+    public static Observation start(FallbackListener<?>[] own, ChainInfo chain) {
+        FallbackListener<?>[] global = Listeners.global();
+        FallbackListener<?>[] all;
+        if (global.length == 0) {
+            if (own.length == 0) {
+                return null;
+            }
+            all = own;
+        } else if (own.length == 0) {
+            all = global;
+        } else {
+            all = new FallbackListener<?>[own.length + global.length];
+            System.arraycopy(own, 0, all, 0, own.length);
+            System.arraycopy(global, 0, all, own.length, global.length);
+        }
+        @SuppressWarnings("unchecked")
+        FallbackListener<Object>[] typed = (FallbackListener<Object>[]) all;
+        Observation observation = new Observation(typed, chain, chain.providers().size());
+        for (int i = 0; i < typed.length; i++) {
+            try {
+                observation.calls[i] = typed[i].chainStarted(chain);
+            } catch (Throwable broken) {
+                Failed.report(typed[i], "chainStarted", broken);
+            }
+        }
+        return observation;
+    }
+
+    /**
+     * Link {@code index} is about to be called.
+     *
+     * @param index    the link
+     * @param provider its provider label
+     * @return its scopes, for {@link Scopes#activate()} on the thread that runs the provider; {@code null} when
+     *         no listener returned one
+     */
+    public Scopes attemptStarted(int index, String provider) {
+        AttemptScope[] started = null;
+        for (int i = 0; i < listeners.length; i++) {
+            AttemptScope scope;
+            try {
+                scope = listeners[i].attemptStarted(calls[i], chain, index, provider);
+            } catch (Throwable broken) {
+                Failed.report(listeners[i], "attemptStarted", broken);
+                continue;
+            }
+            if (scope != null) {
+                if (started == null) {
+                    started = new AttemptScope[listeners.length];
+                }
+                started[i] = scope;
+            }
+        }
+        Scopes made = started == null ? null : new Scopes(started, listeners);
+        scopes[index] = made;
+        return made;
+    }
+
+    /**
+     * An attempt was recorded: tells every listener, then closes the attempt's scopes.
+     *
+     * @param attempt the attempt
+     */
+    public void attemptEnded(Attempt attempt) {
+        for (int i = 0; i < listeners.length; i++) {
+            try {
+                listeners[i].attemptEnded(calls[i], chain, attempt);
+            } catch (Throwable broken) {
+                Failed.report(listeners[i], "attemptEnded", broken);
+            }
+        }
+        int index = attempt.providerIndex();
+        Scopes started = scopes[index];
+        if (started != null) {
+            scopes[index] = null;
+            started.close();
+        }
+    }
+
+    /**
+     * The run ended; only the first call of this counts.
+     *
+     * @param trace   the run's trace
+     * @param failure what the run threw, {@code null} when it answered
+     */
+    public void chainEnded(FallbackTrace trace, Throwable failure) {
+        if (!ended.compareAndSet(false, true)) {
+            return;
+        }
+        for (int i = 0; i < listeners.length; i++) {
+            try {
+                listeners[i].chainEnded(calls[i], chain, trace, failure);
+            } catch (Throwable broken) {
+                Failed.report(listeners[i], "chainEnded", broken);
+            }
+        }
+    }
+
+    /** One attempt's scopes, one per listener that returned one. Thread-safe (immutable). */
+    public static final class Scopes {
+
+        private final AttemptScope[] scopes;
+        private final FallbackListener<?>[] listeners;
+
+        Scopes(AttemptScope[] scopes, FallbackListener<?>[] listeners) {
+            this.scopes = scopes;
+            this.listeners = listeners;
+        }
+
+        /**
+         * Activates every scope on this thread, right before the provider runs.
+         *
+         * @return what {@link #deactivate} undoes
+         */
+        public Activation[] activate() {
+            Activation[] active = new Activation[scopes.length];
+            for (int i = 0; i < scopes.length; i++) {
+                if (scopes[i] != null) {
+                    try {
+                        active[i] = scopes[i].activate();
+                    } catch (Throwable broken) {
+                        Failed.report(listeners[i], "AttemptScope.activate", broken);
+                    }
+                }
+            }
+            return active;
+        }
+
+        /**
+         * Undoes {@link #activate()} on the same thread, in reverse order, as soon as the provider returned.
+         *
+         * @param active what {@link #activate()} returned
+         */
+        public void deactivate(Activation[] active) {
+            for (int i = active.length - 1; i >= 0; i--) {
+                if (active[i] != null) {
+                    try {
+                        active[i].close();
+                    } catch (Throwable broken) {
+                        Failed.report(listeners[i], "Activation.close", broken);
+                    }
+                }
+            }
+        }
+
+        void close() {
+            for (int i = scopes.length - 1; i >= 0; i--) {
+                if (scopes[i] != null) {
+                    try {
+                        scopes[i].close();
+                    } catch (Throwable broken) {
+                        Failed.report(listeners[i], "AttemptScope.close", broken);
+                    }
+                }
+            }
+        }
+    }
+}
