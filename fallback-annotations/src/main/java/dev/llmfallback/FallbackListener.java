@@ -80,14 +80,17 @@ public interface FallbackListener<C> {
     }
 
     /**
-     * A chain run ended.
+     * A chain run ended. The run's attempts were each handed to {@link #attemptEnded}; the whole trace is
+     * {@link FallbackTrace#current()} after a sync run and {@link FallbackTrace#of} an async run's future.
      *
-     * @param call    what {@link #chainStarted} returned for this run
-     * @param chain   the chain
-     * @param trace   the run's trace: its attempts, {@link FallbackTrace#winner()} and {@link FallbackTrace#elapsed()}
-     * @param failure what the run threw (or completed its future with), {@code null} when it answered
+     * @param call         what {@link #chainStarted} returned for this run
+     * @param chain        the chain
+     * @param last         the run's last attempt: after an answer, the one that answered
+     *                     ({@link Attempt.Outcome#SUCCEEDED}); {@code null} if no attempt was recorded
+     * @param elapsedNanos how long the run took, in nanoseconds
+     * @param failure      what the run threw (or completed its future with), {@code null} when it answered
      */
-    default void chainEnded(C call, ChainInfo chain, FallbackTrace trace, Throwable failure) {
+    default void chainEnded(C call, ChainInfo chain, Attempt last, long elapsedNanos, Throwable failure) {
     }
 
     /**

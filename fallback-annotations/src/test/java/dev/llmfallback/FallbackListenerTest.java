@@ -232,7 +232,7 @@ class FallbackListenerTest {
             }
 
             @Override
-            public void chainEnded(Object call, ChainInfo chain, FallbackTrace trace, Throwable failure) {
+            public void chainEnded(Object call, ChainInfo chain, Attempt last, long elapsedNanos, Throwable failure) {
                 throw new IllegalStateException("listener bug");
             }
         };

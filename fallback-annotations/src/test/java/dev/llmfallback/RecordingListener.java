@@ -53,8 +53,8 @@ final class RecordingListener implements FallbackListener<String> {
     }
 
     @Override
-    public void chainEnded(String call, ChainInfo chain, FallbackTrace trace, Throwable failure) {
-        add("chainEnded " + call + " " + trace.winner().map(Attempt::provider).orElse("-") + " "
+    public void chainEnded(String call, ChainInfo chain, Attempt last, long elapsedNanos, Throwable failure) {
+        add("chainEnded " + call + " " + (last != null && last.outcome() == Attempt.Outcome.SUCCEEDED ? last.provider() : "-") + " "
                 + (failure == null ? "answered" : failure.getClass().getSimpleName()));
     }
 

@@ -95,8 +95,8 @@ public final class LlmFallbackMetrics implements MeterBinder, AutoCloseable {
 
         @Override
         public void chainEnded(MicrometerFallbackListener.ChainMeters call, ChainInfo chain,
-                dev.llmfallback.FallbackTrace trace, Throwable failure) {
-            delegate.chainEnded(call, chain, trace, failure);
+                dev.llmfallback.Attempt last, long elapsedNanos, Throwable failure) {
+            delegate.chainEnded(call, chain, last, elapsedNanos, failure);
         }
     }
 }

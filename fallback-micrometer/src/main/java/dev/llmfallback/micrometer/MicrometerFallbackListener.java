@@ -4,7 +4,6 @@ import dev.llmfallback.AllProvidersFailedException;
 import dev.llmfallback.AllProvidersUnhealthyException;
 import dev.llmfallback.Attempt;
 import dev.llmfallback.FallbackListener;
-import dev.llmfallback.FallbackTrace;
 import dev.llmfallback.Failures;
 import dev.llmfallback.ProviderHealth;
 import io.micrometer.core.instrument.Counter;
@@ -38,6 +37,8 @@ public final class MicrometerFallbackListener implements FallbackListener<Microm
     private final ProviderHealth health;
     private final Map<ChainInfo, ChainMeters> chains = new ConcurrentHashMap<>();
     private final Set<String> gauged = ConcurrentHashMap.newKeySet();
+    /** The chain seen last; racy by design (any value is correct, a stale one only costs a lookup). */
+    private volatile ChainMeters last;
 
     /**
      * Records into {@code registry}; provider state gauges read {@link ProviderHealth#shared()}.
@@ -61,8 +62,17 @@ public final class MicrometerFallbackListener implements FallbackListener<Microm
 
     @Override
     public ChainMeters chainStarted(ChainInfo chain) {
+        // A chain hands the same ChainInfo to every run: the chain seen last is found without hashing.
+        ChainMeters recent = last;
+        if (recent != null && recent.chain == chain) {
+            return recent;
+        }
         ChainMeters meters = chains.get(chain);
-        return meters != null ? meters : chains.computeIfAbsent(chain, this::meters);
+        if (meters == null) {
+            meters = chains.computeIfAbsent(chain, this::meters);
+        }
+        last = meters;
+        return meters;
     }
 
     private ChainMeters meters(ChainInfo chain) {
@@ -79,9 +89,10 @@ public final class MicrometerFallbackListener implements FallbackListener<Microm
     }
 
     @Override
-    public void chainEnded(ChainMeters call, ChainInfo chain, FallbackTrace trace, Throwable failure) {
+    public void chainEnded(ChainMeters call, ChainInfo chain, Attempt lastAttempt, long elapsedNanos,
+            Throwable failure) {
         ChainMeters meters = call != null ? call : chainStarted(chain);
-        meters.call(trace, failure).record(trace.elapsed().toNanos(), TimeUnit.NANOSECONDS);
+        meters.call(lastAttempt, failure).record(elapsedNanos, TimeUnit.NANOSECONDS);
     }
 
     /**
@@ -176,10 +187,9 @@ public final class MicrometerFallbackListener implements FallbackListener<Microm
                     .register(registry);
         }
 
-        Timer call(FallbackTrace trace, Throwable failure) {
+        Timer call(Attempt winner, Throwable failure) {
             if (failure == null) {
-                Attempt winner = trace.winner().orElse(null);
-                if (winner != null) {
+                if (winner != null && winner.outcome() == Attempt.Outcome.SUCCEEDED) {
                     int link = winner.providerIndex();
                     Timer timer = answeredBy[link];
                     if (timer == null) {

@@ -3,7 +3,6 @@ package dev.llmfallback.opentelemetry;
 import dev.llmfallback.Attempt;
 import dev.llmfallback.Failures;
 import dev.llmfallback.FallbackListener;
-import dev.llmfallback.FallbackTrace;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -134,10 +133,11 @@ public final class OpenTelemetryFallbackListener implements FallbackListener<Ope
     }
 
     @Override
-    public void chainEnded(Call call, ChainInfo chain, FallbackTrace trace, Throwable failure) {
+    public void chainEnded(Call call, ChainInfo chain, Attempt last, long elapsedNanos, Throwable failure) {
         Span span = call.span;
-        Attempt winner = trace.winner().orElse(null);
-        span.setAttribute(ATTEMPTS, (long) trace.attempts().size());
+        // Attempts are recorded in link order, one per link: the last one's index tells how many there were.
+        span.setAttribute(ATTEMPTS, last == null ? 0L : last.providerIndex() + 1L);
+        Attempt winner = last != null && last.outcome() == Attempt.Outcome.SUCCEEDED ? last : null;
         if (failure == null && winner != null) {
             span.setAttribute(OUTCOME, "success");
             span.setAttribute(SERVED_BY, winner.provider());

@@ -2,7 +2,6 @@ package dev.llmfallback.tck;
 
 import dev.llmfallback.Attempt;
 import dev.llmfallback.FallbackListener;
-import dev.llmfallback.FallbackTrace;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -79,8 +78,8 @@ public final class ListenerRecorder implements FallbackListener<Void> {
     }
 
     @Override
-    public void chainEnded(Void call, ChainInfo chain, FallbackTrace trace, Throwable failure) {
-        add("chainEnded " + trace.winner().map(Attempt::provider).orElse("-") + " "
+    public void chainEnded(Void call, ChainInfo chain, Attempt last, long elapsedNanos, Throwable failure) {
+        add("chainEnded " + (last != null && last.outcome() == Attempt.Outcome.SUCCEEDED ? last.provider() : "-") + " "
                 + (failure == null ? "answered" : failure.getClass().getSimpleName()));
     }
 }

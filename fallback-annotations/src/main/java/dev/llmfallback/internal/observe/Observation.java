@@ -5,29 +5,31 @@ import dev.llmfallback.FallbackListener;
 import dev.llmfallback.FallbackListener.Activation;
 import dev.llmfallback.FallbackListener.AttemptScope;
 import dev.llmfallback.FallbackListener.ChainInfo;
-import dev.llmfallback.FallbackTrace;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
  * One chain run as its listeners see it: the listeners of the moment (the chain's own, then the process-wide
- * ones), each one's state for the run, and each attempt's scopes. Made only when there is a listener. Every
- * listener call is guarded: what a listener throws is reported once per class (see {@link Failed}) and
- * otherwise ignored. Safe for an async run's steps, which happen one at a time on different threads.
+ * ones), each one's state for the run, each attempt's scopes and the last attempt. Made only when there is a
+ * listener; a sync run reuses its thread's (see {@link #start}), so that observing allocates little beyond what
+ * listeners are handed. Every listener call is guarded: what a listener throws is reported once per class (see
+ * {@link Failed}) and otherwise ignored. Safe for an async run's steps, which happen one at a time on different
+ * threads.
  */
 public final class Observation {
 
-    private final FallbackListener<Object>[] listeners;
-    private final ChainInfo chain;
-    private final Object[] calls;
-    /** By link index: the attempt's scopes, {@code null} for a link not started or without scopes. */
-    private final Scopes[] scopes;
-    private final AtomicBoolean ended = new AtomicBoolean();
+    private static final AtomicIntegerFieldUpdater<Observation> ENDED =
+            AtomicIntegerFieldUpdater.newUpdater(Observation.class, "ended");
 
-    private Observation(FallbackListener<Object>[] listeners, ChainInfo chain, int links) {
-        this.listeners = listeners;
-        this.chain = chain;
-        this.calls = new Object[listeners.length];
-        this.scopes = new Scopes[links];
+    private FallbackListener<Object>[] listeners;
+    private ChainInfo chain;
+    private Object[] calls;
+    /** By link index: the attempt's scopes, {@code null} for a link not started or without scopes. */
+    private Scopes[] scopes;
+    private Attempt last;
+    private volatile int ended;
+
+    private Observation() {
     }
 
     /**
@@ -35,9 +37,10 @@ public final class Observation {
      *
      * @param own   the chain's own listeners, {@link Listeners#NONE} when it has none
      * @param chain the chain, as listeners see it
-     * @return the run's observation, or {@code null} when there is no listener
+     * @param spare an observation whose run has ended, to reuse (a sync run's, on its thread), or {@code null}
+     * @return the run's observation ({@code spare} if it was given), or {@code null} when there is no listener
      */
-    public static Observation start(FallbackListener<?>[] own, ChainInfo chain) {
+    public static Observation start(FallbackListener<?>[] own, ChainInfo chain, Observation spare) {
         FallbackListener<?>[] global = Listeners.global();
         FallbackListener<?>[] all;
         if (global.length == 0) {
@@ -54,7 +57,8 @@ public final class Observation {
         }
         @SuppressWarnings("unchecked")
         FallbackListener<Object>[] typed = (FallbackListener<Object>[]) all;
-        Observation observation = new Observation(typed, chain, chain.providers().size());
+        Observation observation = spare != null ? spare : new Observation();
+        observation.reset(typed, chain);
         for (int i = 0; i < typed.length; i++) {
             try {
                 observation.calls[i] = typed[i].chainStarted(chain);
@@ -63,6 +67,20 @@ public final class Observation {
             }
         }
         return observation;
+    }
+
+    private void reset(FallbackListener<Object>[] runListeners, ChainInfo runChain) {
+        listeners = runListeners;
+        chain = runChain;
+        if (calls == null || calls.length < runListeners.length) {
+            calls = new Object[runListeners.length];
+        }
+        int links = runChain.providers().size();
+        if (scopes == null || scopes.length < links) {
+            scopes = new Scopes[links];
+        }
+        last = null;
+        ended = 0;
     }
 
     /**
@@ -101,6 +119,7 @@ public final class Observation {
      * @param attempt the attempt
      */
     public void attemptEnded(Attempt attempt) {
+        last = attempt;
         for (int i = 0; i < listeners.length; i++) {
             try {
                 listeners[i].attemptEnded(calls[i], chain, attempt);
@@ -117,22 +136,27 @@ public final class Observation {
     }
 
     /**
-     * The run ended; only the first call of this counts.
+     * The run ended; only the first call of this counts. Forgets the listeners' states afterwards, so that a
+     * reused observation keeps nothing of the run.
      *
-     * @param trace   the run's trace
-     * @param failure what the run threw, {@code null} when it answered
+     * @param elapsedNanos how long the run took
+     * @param failure      what the run threw, {@code null} when it answered
      */
-    public void chainEnded(FallbackTrace trace, Throwable failure) {
-        if (!ended.compareAndSet(false, true)) {
+    public void chainEnded(long elapsedNanos, Throwable failure) {
+        if (ended != 0 || !ENDED.compareAndSet(this, 0, 1)) {
             return;
         }
+        Attempt lastAttempt = last;
         for (int i = 0; i < listeners.length; i++) {
             try {
-                listeners[i].chainEnded(calls[i], chain, trace, failure);
+                listeners[i].chainEnded(calls[i], chain, lastAttempt, elapsedNanos, failure);
             } catch (Throwable broken) {
                 Failed.report(listeners[i], "chainEnded", broken);
             }
         }
+        Arrays.fill(calls, null);
+        Arrays.fill(scopes, null);
+        last = null;
     }
 
     /** One attempt's scopes, one per listener that returned one. Thread-safe (immutable). */

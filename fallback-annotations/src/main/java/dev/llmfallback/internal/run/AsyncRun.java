@@ -57,7 +57,7 @@ final class AsyncRun implements AttemptSink {
         this.startNanos = scheduler.nanoTime();
         this.context = scheduler.captureContext();
         this.summaries = new String[chain.size()];
-        this.observation = chain.observe();
+        this.observation = chain.observe(null);
     }
 
     static TracedFuture<Object> start(Chain chain, Object target, Object[] args) {
@@ -194,7 +194,7 @@ final class AsyncRun implements AttemptSink {
             Rules.succeeded(chain, attempt.index, attempt.startNanos, end, this);
             endNanos = end;
             // Listeners before the future: whoever waits on it sees a run that its listeners have seen end.
-            Rules.ended(this, null);
+            Rules.ended(this, end - startNanos, null);
             result.answer(settled.value());
             return;
         }
@@ -242,8 +242,9 @@ final class AsyncRun implements AttemptSink {
     }
 
     private void fail(Throwable failure) {
-        endNanos = scheduler.nanoTime();
-        Rules.ended(this, failure);
+        long end = scheduler.nanoTime();
+        endNanos = end;
+        Rules.ended(this, end - startNanos, failure);
         result.fail(failure);
     }
 
@@ -254,8 +255,9 @@ final class AsyncRun implements AttemptSink {
         if (attempt != null) {
             stop(attempt, reason);
         }
-        endNanos = scheduler.nanoTime();
-        Rules.ended(this, reason);
+        long end = scheduler.nanoTime();
+        endNanos = end;
+        Rules.ended(this, end - startNanos, reason);
     }
 
     private void stop(InFlight attempt, Throwable reason) {
@@ -292,8 +294,7 @@ final class AsyncRun implements AttemptSink {
         return observation;
     }
 
-    @Override
-    public FallbackTrace trace() {
+    FallbackTrace trace() {
         long end = result.isDone() && endNanos != 0 ? endNanos : scheduler.nanoTime();
         synchronized (attempts) {
             return RecordedSummaries.trace(attempts, summaries, Duration.ofNanos(Math.max(0, end - startNanos)));

@@ -2,7 +2,6 @@ package dev.llmfallback.internal.run;
 
 import dev.llmfallback.AllProvidersFailedException;
 import dev.llmfallback.Attempt.Outcome;
-import dev.llmfallback.FallbackTrace;
 import dev.llmfallback.internal.observe.Observation;
 
 /**
@@ -46,11 +45,4 @@ interface AttemptSink {
      * @return the run's observation, {@code null} when no one listens
      */
     Observation observation();
-
-    /**
-     * The run's trace so far (all of it once the run ended), for listeners.
-     *
-     * @return an immutable snapshot
-     */
-    FallbackTrace trace();
 }

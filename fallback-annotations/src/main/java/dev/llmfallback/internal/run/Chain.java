@@ -86,13 +86,14 @@ public final class Chain {
     /**
      * Starts observing a run of this chain, when anyone listens (its own listeners, or process-wide ones).
      *
+     * @param spare an ended observation to reuse, or {@code null}
      * @return the run's observation, {@code null} when no one listens: one field read and one volatile read
      */
-    Observation observe() {
+    Observation observe(Observation spare) {
         if (listeners.length == 0 && !Listeners.anyGlobal()) {
             return null;
         }
-        return Observation.start(listeners, info);
+        return Observation.start(listeners, info, spare);
     }
 
     /**

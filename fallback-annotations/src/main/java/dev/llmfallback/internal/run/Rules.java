@@ -345,12 +345,13 @@ final class Rules {
     /**
      * The run ended: tells its listeners, if any, once.
      *
-     * @param failure what the run threw, {@code null} when it answered
+     * @param elapsedNanos how long the run took
+     * @param failure      what the run threw, {@code null} when it answered
      */
-    static void ended(AttemptSink sink, Throwable failure) {
+    static void ended(AttemptSink sink, long elapsedNanos, Throwable failure) {
         Observation observation = sink.observation();
         if (observation != null) {
-            observation.chainEnded(sink.trace(), failure);
+            observation.chainEnded(elapsedNanos, failure);
         }
     }
 }

@@ -71,7 +71,11 @@ public final class TraceStack {
         frame.start(chain, startNanos);
         depth++;
         // Once the frame counts as active: a chain that a listener runs gets a frame of its own.
-        frame.observation = chain.observe();
+        Observation observation = chain.observe(frame.spare);
+        if (observation != null) {
+            frame.observation = observation;
+            frame.spare = observation;
+        }
         return frame;
     }
 
@@ -140,6 +144,8 @@ public final class TraceStack {
         private Object attachment;
         /** The run as its listeners see it; {@code null} when no one listens. */
         private Observation observation;
+        /** The observation this frame's runs reuse, made by the first one that was observed. */
+        private Observation spare;
         /** What the run threw, for its listeners. */
         private Throwable thrown;
         /** An inline head's scopes and their activation on this thread, until the head ends. */
@@ -200,7 +206,7 @@ public final class TraceStack {
             if (ending != null) {
                 observation = null;
                 endInline();
-                ending.chainEnded(snapshot(), thrown);
+                ending.chainEnded(endNanos - startNanos, thrown);
             }
             thrown = null;
         }
@@ -208,11 +214,6 @@ public final class TraceStack {
         @Override
         public Observation observation() {
             return observation;
-        }
-
-        @Override
-        public FallbackTrace trace() {
-            return snapshot();
         }
 
         /** Remembers what the run threw, for its listeners. */
