@@ -38,7 +38,9 @@ import java.util.Objects;
  * contains an argument (prompt); a failure's message may quote a request, so a listener that exports failures
  * should export their type or status only ({@link Failures#statusCode}).
  *
- * <p><b>Cost.</b> With no listener registered, a call pays one read of a field for them and allocates nothing.
+ * <p><b>Cost.</b> With no listener registered, a call pays a field read and a volatile read per run and a null
+ * check per attempt for them, and allocates nothing. With listeners, a sync run allocates the {@link Attempt}s it
+ * hands them (its bookkeeping is reused from run to run on the thread), plus whatever the listeners allocate.
  *
  * @param <C> what the listener keeps for one chain run, from {@link #chainStarted} to {@link #chainEnded}
  *            (e.g. a span); {@code Void} if nothing

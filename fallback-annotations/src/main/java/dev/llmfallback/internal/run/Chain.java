@@ -15,6 +15,13 @@ import java.util.Objects;
  */
 public final class Chain {
 
+    /**
+     * Loaded with the first chain, whether anyone listens or not: C2 does not inline a method whose signature
+     * names a class that is not loaded yet, and the hot path's {@code observation()} reads name these.
+     */
+    @SuppressWarnings("unused")
+    private static final Class<?>[] OBSERVATION_TYPES = {Observation.class, Observation.Scopes.class};
+
     private final Link[] links;
     private final long deadlineNanos;
     private final boolean returnsFuture;

@@ -1,6 +1,5 @@
 package dev.llmfallback.internal.run;
 
-import dev.llmfallback.FallbackListener.Activation;
 import dev.llmfallback.internal.observe.Observation;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -140,16 +139,14 @@ public final class Engine {
         boolean untried = first == 0;
         for (int i = first; ; i++) {
             long budget = Rules.budget(chain, i, frame.startNanos(), start, frame);
-            Link link = chain.link(i);
             if (chain.hasHealth() && !Rules.admit(chain, i, budget, untried, frame)) {
                 continue;
             }
             untried = false;
-            Observation.Scopes scopes = Rules.started(chain, i, frame);
             if (budget == 0) {
                 Object result;
                 try {
-                    result = invokeHere(link, target, args, previous, thread, scopes);
+                    result = invokeHere(chain, i, frame, target, args, previous, thread);
                 } catch (Throwable failure) {
                     long end = scheduler.nanoTime();
                     Rules.failed(chain, i, failure, null, true, start, end, frame);
@@ -162,7 +159,7 @@ public final class Engine {
             }
             Settled settled;
             try {
-                settled = invokeTimed(link, target, args, previous, budget, scheduler, scopes);
+                settled = invokeTimed(chain, i, frame, target, args, previous, budget, scheduler);
             } catch (InterruptedException interrupted) {
                 // Interrupted from outside while waiting: the chain stops unjudged, the flag restored.
                 Rules.failed(chain, i, interrupted, null, true, start, scheduler.nanoTime(), frame);
@@ -186,10 +183,15 @@ public final class Engine {
         }
     }
 
-    /** Runs link {@code i} on the caller's thread, waiting for an async link's stage. */
-    private static Object invokeHere(Link link, Object target, Object[] args, Throwable previous, ThreadState thread,
-            Observation.Scopes scopes) throws Throwable {
-        Object result = Rules.invoke(link, target, args, previous, thread, scopes);
+    /**
+     * Starts link {@code i}'s attempt and runs it on the caller's thread, waiting for an async link's stage.
+     * Takes the chain and the index rather than the link so that {@link #attempts} stays small enough to be
+     * inlined (C2's FreqInlineSize).
+     */
+    private static Object invokeHere(Chain chain, int i, TraceStack.Frame frame, Object target, Object[] args,
+            Throwable previous, ThreadState thread) throws Throwable {
+        Link link = chain.link(i);
+        Object result = Rules.invoke(link, target, args, previous, thread, Rules.started(chain, i, frame));
         if (!link.async()) {
             return result;
         }
@@ -216,8 +218,10 @@ public final class Engine {
      *
      * @return how it ended, judged where it ended; {@code null} if it did not end in time
      */
-    private static Settled invokeTimed(Link link, Object target, Object[] args, Throwable previous, long budget,
-            Scheduler scheduler, Observation.Scopes scopes) throws InterruptedException {
+    private static Settled invokeTimed(Chain chain, int i, TraceStack.Frame frame, Object target, Object[] args,
+            Throwable previous, long budget, Scheduler scheduler) throws InterruptedException {
+        Link link = chain.link(i);
+        Observation.Scopes scopes = Rules.started(chain, i, frame);
         CompletableFuture<Object> stage = null;
         Future<Settled> attempt;
         if (link.async()) {
