@@ -5,8 +5,9 @@ import dev.llmfallback.FallbackListener;
 import dev.llmfallback.FallbackListener.Activation;
 import dev.llmfallback.FallbackListener.AttemptScope;
 import dev.llmfallback.FallbackListener.ChainInfo;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
  * One chain run as its listeners see it: the listeners of the moment (the chain's own, then the process-wide
@@ -18,8 +19,16 @@ import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
  */
 public final class Observation {
 
-    private static final AtomicIntegerFieldUpdater<Observation> ENDED =
-            AtomicIntegerFieldUpdater.newUpdater(Observation.class, "ended");
+    /** Ends an async run's observation once, whichever of its outcome and its caller's cancellation comes first. */
+    private static final VarHandle ENDED;
+
+    static {
+        try {
+            ENDED = MethodHandles.lookup().findVarHandle(Observation.class, "ended", boolean.class);
+        } catch (ReflectiveOperationException impossible) {
+            throw new ExceptionInInitializerError(impossible);
+        }
+    }
 
     private FallbackListener<Object>[] listeners;
     private ChainInfo chain;
@@ -27,7 +36,12 @@ public final class Observation {
     /** By link index: the attempt's scopes, {@code null} for a link not started or without scopes. */
     private Scopes[] scopes;
     private Attempt last;
-    private volatile int ended;
+    /**
+     * Whether the run ended. A sync run's observation is confined to its thread and read and written plainly
+     * (no fence on the hot path); an async run's is ended by a compare-and-set.
+     */
+    private boolean ended;
+    private boolean sync;
 
     private Observation() {
     }
@@ -38,9 +52,10 @@ public final class Observation {
      * @param own   the chain's own listeners, {@link Listeners#NONE} when it has none
      * @param chain the chain, as listeners see it
      * @param spare an observation whose run has ended, to reuse (a sync run's, on its thread), or {@code null}
+     * @param sync  whether the run is a sync one, confined to the calling thread
      * @return the run's observation ({@code spare} if it was given), or {@code null} when there is no listener
      */
-    public static Observation start(FallbackListener<?>[] own, ChainInfo chain, Observation spare) {
+    public static Observation start(FallbackListener<?>[] own, ChainInfo chain, Observation spare, boolean sync) {
         FallbackListener<?>[] global = Listeners.global();
         FallbackListener<?>[] all;
         if (global.length == 0) {
@@ -58,7 +73,7 @@ public final class Observation {
         @SuppressWarnings("unchecked")
         FallbackListener<Object>[] typed = (FallbackListener<Object>[]) all;
         Observation observation = spare != null ? spare : new Observation();
-        observation.reset(typed, chain);
+        observation.reset(typed, chain, sync);
         for (int i = 0; i < typed.length; i++) {
             try {
                 observation.calls[i] = typed[i].chainStarted(chain);
@@ -69,7 +84,7 @@ public final class Observation {
         return observation;
     }
 
-    private void reset(FallbackListener<Object>[] runListeners, ChainInfo runChain) {
+    private void reset(FallbackListener<Object>[] runListeners, ChainInfo runChain, boolean syncRun) {
         listeners = runListeners;
         chain = runChain;
         if (calls == null || calls.length < runListeners.length) {
@@ -80,7 +95,8 @@ public final class Observation {
             scopes = new Scopes[links];
         }
         last = null;
-        ended = 0;
+        ended = false;
+        sync = syncRun;
     }
 
     /**
@@ -143,7 +159,12 @@ public final class Observation {
      * @param failure      what the run threw, {@code null} when it answered
      */
     public void chainEnded(long elapsedNanos, Throwable failure) {
-        if (ended != 0 || !ENDED.compareAndSet(this, 0, 1)) {
+        if (ended) {
+            return;
+        }
+        if (sync) {
+            ended = true;
+        } else if (!ENDED.compareAndSet(this, false, true)) {
             return;
         }
         Attempt lastAttempt = last;

@@ -57,7 +57,7 @@ final class AsyncRun implements AttemptSink {
         this.startNanos = scheduler.nanoTime();
         this.context = scheduler.captureContext();
         this.summaries = new String[chain.size()];
-        this.observation = chain.observe(null);
+        this.observation = chain.observe(null, false);
     }
 
     static TracedFuture<Object> start(Chain chain, Object target, Object[] args) {

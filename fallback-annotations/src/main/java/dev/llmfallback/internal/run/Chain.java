@@ -94,13 +94,14 @@ public final class Chain {
      * Starts observing a run of this chain, when anyone listens (its own listeners, or process-wide ones).
      *
      * @param spare an ended observation to reuse, or {@code null}
+     * @param sync  whether the run is confined to the calling thread
      * @return the run's observation, {@code null} when no one listens: one field read and one volatile read
      */
-    Observation observe(Observation spare) {
+    Observation observe(Observation spare, boolean sync) {
         if (listeners.length == 0 && !Listeners.anyGlobal()) {
             return null;
         }
-        return Observation.start(listeners, info, spare);
+        return Observation.start(listeners, info, spare, sync);
     }
 
     /**

@@ -71,7 +71,7 @@ public final class TraceStack {
         frame.start(chain, startNanos);
         depth++;
         // Once the frame counts as active: a chain that a listener runs gets a frame of its own.
-        Observation observation = chain.observe(frame.spare);
+        Observation observation = chain.observe(frame.spare, true);
         if (observation != null) {
             frame.observation = observation;
             frame.spare = observation;
