@@ -38,3 +38,11 @@ for jdk in ['17','25']:
     mm=mins[k('happy_chain_micrometer')]; pm=mins[k('happy_chain_noListener')]; tm=mins[k('micrometer_timerRecord')]
     addm=[a-b for a,b in zip(mm,pm)]; ratm=[a/c for a,c in zip(addm,tm)]
     print(f"JDK {jdk} listener added (per fork, same JVM): {fmt(added)} ns; Timer.record {fmt(t)} ns; ratio {fmt(ratio)}  | fastest-iteration: added {fmt(addm)}, record {fmt(tm)}, ratio {fmt(ratm)}")
+print()
+for jdk in ['17','25']:
+    k=lambda n:(n,'new'+jdk)
+    if k('happy_chain_noopListener') not in mins: continue
+    for label,src in (('mean',score),('fastest-iteration',mins)):
+        nl=src[k('happy_chain_noListener')]; no=src[k('happy_chain_noopListener')]; mm=src[k('happy_chain_micrometer')]; t=src[k('micrometer_timerRecord')]
+        eng=[a-b for a,b in zip(no,nl)]; lis=[a-b for a,b in zip(mm,no)]
+        print(f"JDK {jdk} [{label}] engine share (noop - none) {fmt(eng)} ns; Micrometer listener share (micrometer - noop) {fmt(lis)} ns = {fmt([a/b for a,b in zip(lis,t)])} x Timer.record")
