@@ -135,8 +135,38 @@ public final class FallbackChain<I, O> {
         private HealthPolicy defaultHealth = NoCooldown.INSTANCE;
         private final Map<String, HealthPolicy> ownHealth = new HashMap<>();
         private ProviderHealth health = ProviderHealth.shared();
+        private String name;
+        private final List<FallbackListener<?>> listeners = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * Names the chain for listeners, metrics and traces (SPEC §11). Default: the first provider's name.
+         * Keep it a constant label: metrics use it as a tag value.
+         *
+         * @param chainName not blank
+         * @return this builder
+         */
+        public Builder<I, O> name(String chainName) {
+            Objects.requireNonNull(chainName, "chainName");
+            if (chainName.isBlank()) {
+                throw new IllegalArgumentException("FallbackChain.Builder.name: the chain's name must not be blank");
+            }
+            this.name = chainName;
+            return this;
+        }
+
+        /**
+         * Adds a listener that sees this chain's calls, before the process-wide ones (see
+         * {@link FallbackListener} for what it sees and when).
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder<I, O> listener(FallbackListener<?> listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
         }
 
         /**
@@ -329,7 +359,8 @@ public final class FallbackChain<I, O> {
                         LinkHealths.of(ownHealth.getOrDefault(names.get(i), defaultHealth), names.get(i),
                                 health.registry())));
             }
-            return new FallbackChain<>(new Chain(links, deadline == null ? 0 : deadline.toNanos(), false, scheduler));
+            return new FallbackChain<>(new Chain(links, deadline == null ? 0 : deadline.toNanos(), false, scheduler,
+                    name, listeners));
         }
 
         /** The input travels as the engine's target. */

@@ -8,7 +8,8 @@
  *       of {@code fallback-weaver};</li>
  *   <li>{@link dev.llmfallback.FallbackChain}, the same engine without any weaving;</li>
  *   <li>{@link dev.llmfallback.SkipPredicate} and its built-ins, which decide whether a failure moves on;</li>
- *   <li>{@link dev.llmfallback.FallbackTrace}, what happened in the last chain on this thread.</li>
+ *   <li>{@link dev.llmfallback.FallbackTrace}, what happened in the last chain on this thread;</li>
+ *   <li>{@link dev.llmfallback.FallbackListener}, what metrics and traces are made of.</li>
  * </ul>
  *
  * <h2 id="rules">The rules, once, in full</h2>

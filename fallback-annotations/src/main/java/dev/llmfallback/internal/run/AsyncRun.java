@@ -5,6 +5,7 @@ import dev.llmfallback.Attempt;
 import dev.llmfallback.Attempt.Outcome;
 import dev.llmfallback.FallbackTrace;
 import dev.llmfallback.internal.classify.RecordedSummaries;
+import dev.llmfallback.internal.observe.Observation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,8 @@ final class AsyncRun implements AttemptSink {
     private volatile Throwable stopped;
     /** Whether a link has been tried: until then, a run whose every link is unhealthy probes one. */
     private volatile boolean tried;
+    /** The run as its listeners see it; {@code null} when no one listens. */
+    private final Observation observation;
 
     private AsyncRun(Chain chain, Object target, Object[] args) {
         this.chain = chain;
@@ -55,6 +58,7 @@ final class AsyncRun implements AttemptSink {
         this.startNanos = scheduler.nanoTime();
         this.context = scheduler.captureContext();
         this.summaries = new String[chain.size()];
+        this.observation = chain.observe(null, false);
     }
 
     static TracedFuture<Object> start(Chain chain, Object target, Object[] args) {
@@ -120,6 +124,7 @@ final class AsyncRun implements AttemptSink {
         }
         tried = true;
         Link link = chain.link(i);
+        Observation.Scopes scopes = Rules.started(chain, i, this);
         InFlight attempt = new InFlight(i, now, budget);
         current = attempt;
         try {
@@ -130,7 +135,7 @@ final class AsyncRun implements AttemptSink {
             if (link.async()) {
                 CompletableFuture<Object> stage;
                 try {
-                    stage = Engine.toFuture(link, link.invoker().invoke(target, args, previous, ThreadState.get()));
+                    stage = Engine.toFuture(link, Rules.invoke(link, target, args, previous, ThreadState.get(), scopes));
                 } catch (Throwable thrown) {
                     settle(attempt, Settled.judging(link, Rules.unwrap(thrown), false));
                     return;
@@ -153,14 +158,14 @@ final class AsyncRun implements AttemptSink {
                 });
             } else {
                 attempt.work = scheduler.submit(() -> {
-                    settle(attempt, Engine.onWorker(link, target, args, previous));
+                    settle(attempt, Engine.onWorker(link, target, args, previous, scopes));
                     return null;
                 }, context);
             }
         } catch (Throwable cannotStart) {
             // No worker, no timer (RejectedExecutionException, no native thread): end the run, never leave it hanging.
             if (attempt.settle()) {
-                record(i, Outcome.STOPPED, cannotStart, null, now, scheduler.nanoTime());
+                Rules.record(chain, this, i, Outcome.STOPPED, cannotStart, null, now, scheduler.nanoTime());
                 Rules.abandoned(chain, i, this);
                 fail(cannotStart);
             }
@@ -190,6 +195,8 @@ final class AsyncRun implements AttemptSink {
         if (settled.failure() == null) {
             Rules.succeeded(chain, attempt.index, attempt.startNanos, end, this);
             endNanos = end;
+            // Listeners before the future: whoever waits on it sees a run that its listeners have seen end.
+            Rules.ended(this, end - startNanos, null);
             result.answer(settled.value());
             return;
         }
@@ -237,7 +244,9 @@ final class AsyncRun implements AttemptSink {
     }
 
     private void fail(Throwable failure) {
-        endNanos = scheduler.nanoTime();
+        long end = scheduler.nanoTime();
+        endNanos = end;
+        Rules.ended(this, end - startNanos, failure);
         result.fail(failure);
     }
 
@@ -248,12 +257,15 @@ final class AsyncRun implements AttemptSink {
         if (attempt != null) {
             stop(attempt, reason);
         }
-        endNanos = scheduler.nanoTime();
+        long end = scheduler.nanoTime();
+        endNanos = end;
+        Rules.ended(this, end - startNanos, reason);
     }
 
     private void stop(InFlight attempt, Throwable reason) {
         if (attempt.settle()) {
-            record(attempt.index, Outcome.STOPPED, reason, null, attempt.startNanos, scheduler.nanoTime());
+            Rules.record(chain, this, attempt.index, Outcome.STOPPED, reason, null, attempt.startNanos,
+                    scheduler.nanoTime());
             Rules.abandoned(chain, attempt.index, this);
         }
         attempt.abandon();
@@ -288,6 +300,11 @@ final class AsyncRun implements AttemptSink {
     @Override
     public AllProvidersFailedException allUnhealthy(Duration retryAfter) {
         return RecordedSummaries.allProvidersUnhealthy(trace(), retryAfter);
+    }
+
+    @Override
+    public Observation observation() {
+        return observation;
     }
 
     FallbackTrace trace() {

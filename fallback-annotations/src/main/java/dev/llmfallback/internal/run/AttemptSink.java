@@ -2,6 +2,7 @@ package dev.llmfallback.internal.run;
 
 import dev.llmfallback.AllProvidersFailedException;
 import dev.llmfallback.Attempt.Outcome;
+import dev.llmfallback.internal.observe.Observation;
 
 /**
  * Where a run records its attempts: the single point every runner (sync, async) records through, and so
@@ -11,7 +12,7 @@ import dev.llmfallback.Attempt.Outcome;
 interface AttemptSink {
 
     /**
-     * Records link {@code link}'s attempt. Attempts are recorded in link order, one per link at most.
+     * Records link {@code link}'s attempt; only through {@link Rules#record}, which also tells the listeners. Attempts are recorded in link order, one per link at most.
      *
      * @param link    the link's index
      * @param outcome how it ended
@@ -52,4 +53,11 @@ interface AttemptSink {
      * @return the ticket its outcome is reported to provider health with
      */
     long admission();
+
+    /**
+     * The run as its listeners see it.
+     *
+     * @return the run's observation, {@code null} when no one listens
+     */
+    Observation observation();
 }

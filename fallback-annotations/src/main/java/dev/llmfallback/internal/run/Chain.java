@@ -1,6 +1,9 @@
 package dev.llmfallback.internal.run;
 
+import dev.llmfallback.FallbackListener;
 import dev.llmfallback.internal.health.ProviderCell;
+import dev.llmfallback.internal.observe.Listeners;
+import dev.llmfallback.internal.observe.Observation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -11,6 +14,13 @@ import java.util.Objects;
  * serves every call of its chain.
  */
 public final class Chain {
+
+    /**
+     * Loaded with the first chain, whether anyone listens or not: C2 does not inline a method whose signature
+     * names a class that is not loaded yet, and the hot path's {@code observation()} reads name these.
+     */
+    @SuppressWarnings("unused")
+    private static final Class<?>[] OBSERVATION_TYPES = {Observation.class, Observation.Scopes.class};
 
     private final Link[] links;
     private final long deadlineNanos;
@@ -25,9 +35,12 @@ public final class Chain {
      */
     private final boolean hasHealth;
     private final Scheduler scheduler;
+    /** The chain's own listeners (a programmatic chain's builder), {@link Listeners#NONE} for none. */
+    private final FallbackListener<?>[] listeners;
+    private final FallbackListener.ChainInfo info;
 
     /**
-     * Creates a chain.
+     * Creates a chain named after its head's method label, without listeners of its own.
      *
      * @param links         the links, in order; at least one
      * @param deadlineNanos the whole chain's budget in nanoseconds, 0 for none
@@ -36,6 +49,22 @@ public final class Chain {
      * @throws IllegalArgumentException if there is no link or the deadline is negative
      */
     public Chain(List<Link> links, long deadlineNanos, boolean returnsFuture, Scheduler scheduler) {
+        this(links, deadlineNanos, returnsFuture, scheduler, null, List.of());
+    }
+
+    /**
+     * Creates a chain.
+     *
+     * @param links         the links, in order; at least one
+     * @param deadlineNanos the whole chain's budget in nanoseconds, 0 for none
+     * @param returnsFuture whether {@link Engine#run} must answer with a future (an async annotated head)
+     * @param scheduler     time and threads; {@link Workers#SYSTEM} outside tests
+     * @param name          the chain's name for listeners, or {@code null} for the head's method label
+     * @param listeners     the chain's own listeners
+     * @throws IllegalArgumentException if there is no link or the deadline is negative
+     */
+    public Chain(List<Link> links, long deadlineNanos, boolean returnsFuture, Scheduler scheduler, String name,
+            List<FallbackListener<?>> listeners) {
         this.links = links.toArray(Link[]::new);
         if (this.links.length == 0) {
             throw new IllegalArgumentException("a chain needs at least one link");
@@ -57,6 +86,31 @@ public final class Chain {
             any |= link.health() != null;
         }
         this.hasHealth = any;
+        this.listeners = listeners.isEmpty() ? Listeners.NONE : listeners.toArray(Listeners.NONE);
+        this.info = new FallbackListener.ChainInfo(name != null ? name : head.method(), providers());
+    }
+
+    /**
+     * Starts observing a run of this chain, when anyone listens (its own listeners, or process-wide ones).
+     *
+     * @param spare an ended observation to reuse, or {@code null}
+     * @param sync  whether the run is confined to the calling thread
+     * @return the run's observation, {@code null} when no one listens: one field read and one volatile read
+     */
+    Observation observe(Observation spare, boolean sync) {
+        if (listeners.length == 0 && !Listeners.anyGlobal()) {
+            return null;
+        }
+        return Observation.start(listeners, info, spare, sync);
+    }
+
+    /**
+     * The chain as listeners see it.
+     *
+     * @return its name and providers
+     */
+    public FallbackListener.ChainInfo info() {
+        return info;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.llmfallback.internal.run;
 
+import dev.llmfallback.internal.observe.Observation;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -44,6 +45,9 @@ public final class Engine {
         TraceStack.Frame frame = traces.enter(chain, start);
         try {
             return attempts(chain, frame, 0, target, args, null, start, thread);
+        } catch (Throwable failure) {
+            frame.thrown(failure);
+            throw failure;
         } finally {
             traces.exit(frame);
         }
@@ -71,7 +75,15 @@ public final class Engine {
      * @return the frame to hand to {@link #headAnswered} or {@link #headFailed}
      */
     public static TraceStack.Frame startInline(Chain chain, ThreadState thread) {
-        return thread.traces().enter(chain, chain.scheduler().nanoTime());
+        TraceStack.Frame frame = thread.traces().enter(chain, chain.scheduler().nanoTime());
+        if (frame.observation() != null) {
+            // The head runs in the woven method itself, on this thread: its scopes are active until it ends.
+            Observation.Scopes scopes = Rules.started(chain, 0, frame);
+            if (scopes != null) {
+                frame.inline(scopes, scopes.activate());
+            }
+        }
+        return frame;
     }
 
     /**
@@ -80,6 +92,9 @@ public final class Engine {
      * @param frame what {@link #startInline} returned
      */
     public static void headAnswered(TraceStack.Frame frame) {
+        if (frame.observation() != null) {
+            frame.endInline();
+        }
         Rules.succeeded(frame.chain(), 0, frame.startNanos(), frame.chain().scheduler().nanoTime(), frame);
         frame.stack().exit(frame);
     }
@@ -98,10 +113,16 @@ public final class Engine {
     public static Object headFailed(TraceStack.Frame frame, Throwable failure, Object target, Object[] args)
             throws Throwable {
         try {
+            if (frame.observation() != null) {
+                frame.endInline();
+            }
             Chain chain = frame.chain();
             long end = chain.scheduler().nanoTime();
             Rules.failed(chain, 0, failure, null, true, frame.startNanos(), end, frame);
             return attempts(chain, frame, 1, target, args, failure, end, ThreadState.get());
+        } catch (Throwable ended) {
+            frame.thrown(ended);
+            throw ended;
         } finally {
             frame.stack().exit(frame);
         }
@@ -118,7 +139,6 @@ public final class Engine {
         boolean untried = first == 0;
         for (int i = first; ; i++) {
             long budget = Rules.budget(chain, i, frame.startNanos(), start, frame);
-            Link link = chain.link(i);
             if (chain.hasHealth() && !Rules.admit(chain, i, budget, untried, frame)) {
                 continue;
             }
@@ -126,7 +146,7 @@ public final class Engine {
             if (budget == 0) {
                 Object result;
                 try {
-                    result = invokeHere(link, target, args, previous, thread);
+                    result = invokeHere(chain, i, frame, target, args, previous, thread);
                 } catch (Throwable failure) {
                     long end = scheduler.nanoTime();
                     Rules.failed(chain, i, failure, null, true, start, end, frame);
@@ -139,7 +159,7 @@ public final class Engine {
             }
             Settled settled;
             try {
-                settled = invokeTimed(link, target, args, previous, budget, scheduler);
+                settled = invokeTimed(chain, i, frame, target, args, previous, budget, scheduler);
             } catch (InterruptedException interrupted) {
                 // Interrupted from outside while waiting: the chain stops unjudged, the flag restored.
                 Rules.failed(chain, i, interrupted, null, true, start, scheduler.nanoTime(), frame);
@@ -163,10 +183,15 @@ public final class Engine {
         }
     }
 
-    /** Runs link {@code i} on the caller's thread, waiting for an async link's stage. */
-    private static Object invokeHere(Link link, Object target, Object[] args, Throwable previous, ThreadState thread)
-            throws Throwable {
-        Object result = link.invoker().invoke(target, args, previous, thread);
+    /**
+     * Starts link {@code i}'s attempt and runs it on the caller's thread, waiting for an async link's stage.
+     * Takes the chain and the index rather than the link so that {@link #attempts} stays small enough to be
+     * inlined (C2's FreqInlineSize).
+     */
+    private static Object invokeHere(Chain chain, int i, TraceStack.Frame frame, Object target, Object[] args,
+            Throwable previous, ThreadState thread) throws Throwable {
+        Link link = chain.link(i);
+        Object result = Rules.invoke(link, target, args, previous, thread, Rules.started(chain, i, frame));
         if (!link.async()) {
             return result;
         }
@@ -193,20 +218,23 @@ public final class Engine {
      *
      * @return how it ended, judged where it ended; {@code null} if it did not end in time
      */
-    private static Settled invokeTimed(Link link, Object target, Object[] args, Throwable previous, long budget,
-            Scheduler scheduler) throws InterruptedException {
+    private static Settled invokeTimed(Chain chain, int i, TraceStack.Frame frame, Object target, Object[] args,
+            Throwable previous, long budget, Scheduler scheduler) throws InterruptedException {
+        Link link = chain.link(i);
+        Observation.Scopes scopes = Rules.started(chain, i, frame);
         CompletableFuture<Object> stage = null;
         Future<Settled> attempt;
         if (link.async()) {
             try {
-                stage = toFuture(link, link.invoker().invoke(target, args, previous, ThreadState.get()));
+                stage = toFuture(link, Rules.invoke(link, target, args, previous, ThreadState.get(), scopes));
             } catch (Throwable thrown) {
                 return Settled.unjudged(Rules.unwrap(thrown));
             }
             attempt = stage.handle((answer, failure) -> failure == null ? Settled.answered(answer)
                     : Settled.judging(link, Rules.unwrap(failure), false));
         } else {
-            attempt = scheduler.submit(() -> onWorker(link, target, args, previous), scheduler.captureContext());
+            attempt = scheduler.submit(() -> onWorker(link, target, args, previous, scopes),
+                    scheduler.captureContext());
         }
         try {
             return attempt.get(budget, TimeUnit.NANOSECONDS);
@@ -235,10 +263,10 @@ public final class Engine {
      *
      * @return how the attempt ended
      */
-    static Settled onWorker(Link link, Object target, Object[] args, Throwable previous) {
+    static Settled onWorker(Link link, Object target, Object[] args, Throwable previous, Observation.Scopes scopes) {
         ThreadState thread = ThreadState.get();
         try {
-            return Settled.answered(link.invoker().invoke(target, args, previous, thread));
+            return Settled.answered(Rules.invoke(link, target, args, previous, thread, scopes));
         } catch (Throwable failure) {
             return Settled.judging(link, failure, true);
         } finally {

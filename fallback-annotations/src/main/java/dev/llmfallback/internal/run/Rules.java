@@ -2,9 +2,12 @@ package dev.llmfallback.internal.run;
 
 import dev.llmfallback.AllProvidersFailedException;
 import dev.llmfallback.AllProvidersUnhealthyException;
+import dev.llmfallback.Attempt;
 import dev.llmfallback.Attempt.Outcome;
+import dev.llmfallback.FallbackListener.Activation;
 import dev.llmfallback.internal.health.LinkHealth;
 import dev.llmfallback.internal.health.ProviderCell;
+import dev.llmfallback.internal.observe.Observation;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -28,6 +31,8 @@ import java.util.concurrent.TimeoutException;
  *   <li>{@link #failed}: an {@link Error}, an {@link InterruptedException} or (sync) a set interrupt flag
  *       ends the chain unjudged; otherwise the link's predicate decides, and a predicate that throws ends the
  *       chain with its own exception. After the last link, {@link AllProvidersFailedException}.</li>
+ *   <li>{@link #record}, {@link #started}, {@link #invoke} and {@link #ended}: what listeners see (SPEC §11),
+ *       told here for every runner, and nothing at all when no one listens.</li>
  * </ul>
  * Stateless and thread-safe.
  */
@@ -53,7 +58,7 @@ final class Rules {
         long left = chainStart + deadline - now;
         if (left <= 0) {
             for (int untried = i; untried < chain.size(); untried++) {
-                sink.record(untried, Outcome.NOT_TRIED, null, null, now, now);
+                record(chain, sink, untried, Outcome.NOT_TRIED, null, null, now, now);
             }
             throw sink.allFailed();
         }
@@ -118,7 +123,8 @@ final class Rules {
     // The summary reads the registry's clock; the record, like every other, the chain's scheduler's.
     private static void skipped(Chain chain, int i, long now, AttemptSink sink) {
         long at = chain.scheduler().nanoTime();
-        sink.record(i, Outcome.SKIPPED_UNHEALTHY, null, chain.link(i).health().cell().skipSummary(now), at, at);
+        record(chain, sink, i, Outcome.SKIPPED_UNHEALTHY, null, chain.link(i).health().cell().skipSummary(now), at,
+                at);
     }
 
     private static boolean anyMayRun(Chain chain, int from, long now) {
@@ -195,7 +201,7 @@ final class Rules {
 
     /** Records link {@code i}'s answer. */
     static void succeeded(Chain chain, int i, long start, long end, AttemptSink sink) {
-        sink.record(i, Outcome.SUCCEEDED, null, null, start, end);
+        record(chain, sink, i, Outcome.SUCCEEDED, null, null, start, end);
         if (chain.hasHealth()) {
             LinkHealth health = chain.link(i).health();
             if (health != null) {
@@ -213,7 +219,7 @@ final class Rules {
     static TimeoutException timedOut(Chain chain, int i, long budget, long start, long end, AttemptSink sink) {
         TimeoutException failure = new TimeoutException("attempt timed out after "
                 + TimeUnit.NANOSECONDS.toMillis(budget) + " ms");
-        sink.record(i, Outcome.TIMED_OUT, failure, null, start, end);
+        record(chain, sink, i, Outcome.TIMED_OUT, failure, null, start, end);
         report(chain, i, failure, true, sink);
         if (i == chain.size() - 1) {
             throw sink.allFailed();
@@ -237,7 +243,7 @@ final class Rules {
             long end, AttemptSink sink) throws Throwable {
         String summary = judged != null ? judged.summary() : null;
         if (endsChainUnjudged(failure, callerThread)) {
-            sink.record(i, Outcome.STOPPED, failure, summary, start, end);
+            record(chain, sink, i, Outcome.STOPPED, failure, summary, start, end);
             abandoned(chain, i, sink);
             throw failure;
         }
@@ -245,7 +251,7 @@ final class Rules {
         if (judged != null && judged.judged()) {
             if (judged.predicateFailure() != null) {
                 abandoned(chain, i, sink);
-                throw stoppedByPredicate(i, failure, summary, judged.predicateFailure(), start, end, sink);
+                throw stoppedByPredicate(chain, i, failure, summary, judged.predicateFailure(), start, end, sink);
             }
             skip = judged.skip();
         } else {
@@ -253,23 +259,23 @@ final class Rules {
                 skip = chain.link(i).skipOn().shouldSkip(failure);
             } catch (Throwable predicateFailure) {
                 abandoned(chain, i, sink);
-                throw stoppedByPredicate(i, failure, summary, predicateFailure, start, end, sink);
+                throw stoppedByPredicate(chain, i, failure, summary, predicateFailure, start, end, sink);
             }
         }
         report(chain, i, failure, skip, sink);
         if (!skip) {
-            sink.record(i, Outcome.STOPPED, failure, summary, start, end);
+            record(chain, sink, i, Outcome.STOPPED, failure, summary, start, end);
             throw failure;
         }
-        sink.record(i, Outcome.FAILED, failure, summary, start, end);
+        record(chain, sink, i, Outcome.FAILED, failure, summary, start, end);
         if (i == chain.size() - 1) {
             throw sink.allFailed();
         }
     }
 
-    private static Throwable stoppedByPredicate(int i, Throwable failure, String summary, Throwable predicateFailure,
+    private static Throwable stoppedByPredicate(Chain chain, int i, Throwable failure, String summary, Throwable predicateFailure,
             long start, long end, AttemptSink sink) {
-        sink.record(i, Outcome.STOPPED, failure, summary, start, end);
+        record(chain, sink, i, Outcome.STOPPED, failure, summary, start, end);
         if (predicateFailure != failure) {
             predicateFailure.addSuppressed(failure);
         }
@@ -306,5 +312,63 @@ final class Rules {
             current = current.getCause();
         }
         return current;
+    }
+
+    /**
+     * Records link {@code i}'s attempt in the run's sink and tells the run's listeners, if any; the one way
+     * every runner records (see {@link AttemptSink#record} for the parameters).
+     */
+    static void record(Chain chain, AttemptSink sink, int i, Outcome outcome, Throwable failure, String summary,
+            long start, long end) {
+        sink.record(i, outcome, failure, summary, start, end);
+        Observation observation = sink.observation();
+        if (observation != null) {
+            Link link = chain.link(i);
+            observation.attemptEnded(new Attempt(i, link.provider(), link.method(), outcome, failure,
+                    Duration.ofNanos(Math.max(0, end - start))));
+        }
+    }
+
+    /**
+     * Link {@code i} is about to be called: tells the run's listeners, if any.
+     *
+     * @return the attempt's scopes for {@link #invoke}, or {@code null}
+     */
+    static Observation.Scopes started(Chain chain, int i, AttemptSink sink) {
+        Observation observation = sink.observation();
+        return observation == null ? null : observation.attemptStarted(i, chain.link(i).provider());
+    }
+
+    /**
+     * Runs link {@code i}'s body on this thread with its attempt's scopes active (see
+     * {@link dev.llmfallback.FallbackListener.AttemptScope}): every runner calls a provider through here.
+     *
+     * @param scopes what {@link #started} returned
+     * @throws Throwable what the link threw, unchanged
+     */
+    static Object invoke(Link link, Object target, Object[] args, Throwable previous, ThreadState thread,
+            Observation.Scopes scopes) throws Throwable {
+        if (scopes == null) {
+            return link.invoker().invoke(target, args, previous, thread);
+        }
+        Activation[] active = scopes.activate();
+        try {
+            return link.invoker().invoke(target, args, previous, thread);
+        } finally {
+            scopes.deactivate(active);
+        }
+    }
+
+    /**
+     * The run ended: tells its listeners, if any, once.
+     *
+     * @param elapsedNanos how long the run took
+     * @param failure      what the run threw, {@code null} when it answered
+     */
+    static void ended(AttemptSink sink, long elapsedNanos, Throwable failure) {
+        Observation observation = sink.observation();
+        if (observation != null) {
+            observation.chainEnded(elapsedNanos, failure);
+        }
     }
 }

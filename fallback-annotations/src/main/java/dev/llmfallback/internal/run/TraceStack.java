@@ -3,8 +3,10 @@ package dev.llmfallback.internal.run;
 import dev.llmfallback.AllProvidersFailedException;
 import dev.llmfallback.Attempt;
 import dev.llmfallback.Attempt.Outcome;
+import dev.llmfallback.FallbackListener.Activation;
 import dev.llmfallback.FallbackTrace;
 import dev.llmfallback.internal.classify.RecordedSummaries;
+import dev.llmfallback.internal.observe.Observation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -67,6 +69,12 @@ public final class TraceStack {
         // Started before it counts as active: if starting fails (out of memory), the stack stays as it was.
         frame.start(chain, startNanos);
         depth++;
+        // Once the frame counts as active: a chain that a listener runs gets a frame of its own.
+        Observation observation = chain.observe(frame.spare, true);
+        if (observation != null) {
+            frame.observation = observation;
+            frame.spare = observation;
+        }
         return frame;
     }
 
@@ -135,6 +143,15 @@ public final class TraceStack {
         private Object attachment;
         /** What provider health admitted the attempt in flight as (see {@link AttemptSink#admitted}). */
         private long admission;
+        /** The run as its listeners see it; {@code null} when no one listens. */
+        private Observation observation;
+        /** The observation this frame's runs reuse, made by the first one that was observed. */
+        private Observation spare;
+        /** What the run threw, for its listeners. */
+        private Throwable thrown;
+        /** An inline head's scopes and their activation on this thread, until the head ends. */
+        private Observation.Scopes inlineScopes;
+        private Activation[] inlineActive;
 
         Frame() {
         }
@@ -161,6 +178,7 @@ public final class TraceStack {
             }
             chain = newChain;
             active = true;
+            thrown = null;
             changedAt = ++changes;
             startNanos = start;
             admission = 0; // ProviderCell.RUN: an inline head runs only on a healthy provider
@@ -196,6 +214,40 @@ public final class TraceStack {
             // The last attempt's end, read once by the engine; a chain that recorded nothing reads the clock.
             endNanos = count > 0 ? ends[count - 1] : chain.scheduler().nanoTime();
             snapshot = null;
+            Observation ending = observation;
+            if (ending != null) {
+                observation = null;
+                endInline();
+                ending.chainEnded(endNanos - startNanos, thrown);
+            }
+            thrown = null;
+        }
+
+        @Override
+        public Observation observation() {
+            return observation;
+        }
+
+        /** Remembers what the run threw, for its listeners. */
+        void thrown(Throwable failure) {
+            thrown = failure;
+        }
+
+        /** Keeps an inline head's activated scopes until {@link #endInline()}. */
+        void inline(Observation.Scopes scopes, Activation[] activation) {
+            inlineScopes = scopes;
+            inlineActive = activation;
+        }
+
+        /** The inline head returned or threw: undoes its scopes' activation on this thread. */
+        void endInline() {
+            Observation.Scopes scopes = inlineScopes;
+            if (scopes != null) {
+                inlineScopes = null;
+                Activation[] activation = inlineActive;
+                inlineActive = null;
+                scopes.deactivate(activation);
+            }
         }
 
         Chain chain() {

@@ -66,7 +66,8 @@ public final class OutageDemo {
      * @throws InterruptedException if interrupted while waiting for requests
      */
     public static void main(String[] args) throws InterruptedException {
-        System.exit(run(Incident.standard(), Console.system(System.getenv()), DEMO_SDK_TIMEOUT));
+        Console console = Console.system(System.getenv());
+        System.exit(DemoMetrics.around(console, () -> run(Incident.standard(), console, DEMO_SDK_TIMEOUT)));
     }
 
     static int run(Incident incident, Console console, Duration sdkTimeout) throws InterruptedException {
