@@ -51,21 +51,21 @@ class StreamingFallOverTest {
         final AtomicInteger opened = new AtomicInteger();
         final AtomicInteger closed = new AtomicInteger();
 
-        /** The SDK's stream, counted: closing it closes the SDK's StreamResponse (its connection). */
+        /**
+         * The SDK's stream, as an application returns it, with its closes counted. anthropic-java's
+         * {@code StreamResponse.stream()} closes the response when the stream is closed; openai-java's (4.8.0)
+         * does not, and its response is closed when the {@code StreamResponse} is garbage-collected, even in
+         * the middle of the stream: so the application closes it with the stream, which also keeps it
+         * reachable (see the README's Streaming section).
+         */
         <T> Stream<T> count(com.anthropic.core.http.StreamResponse<T> response) {
             opened.incrementAndGet();
-            return response.stream().onClose(() -> {
-                response.close();
-                closed.incrementAndGet();
-            });
+            return response.stream().onClose(closed::incrementAndGet);
         }
 
         <T> Stream<T> count(com.openai.core.http.StreamResponse<T> response) {
             opened.incrementAndGet();
-            return response.stream().onClose(() -> {
-                response.close();
-                closed.incrementAndGet();
-            });
+            return response.stream().onClose(response::close).onClose(closed::incrementAndGet);
         }
 
         boolean allClosed() {
@@ -246,9 +246,10 @@ class StreamingFallOverTest {
         Opened first = new Opened();
         Opened second = new Opened();
         FallbackChain<String, Object> chain = FallbackChain.<String, Object>builder()
-                .streamingProvider("primary", provider(sdk, primary, first), null, null, Duration.ofMillis(300))
+                .streamingProvider("primary", provider(sdk, primary, first), null, null, Duration.ofSeconds(1))
                 .streamingProvider("secondary", provider(sdk, secondary, second))
                 .build();
+        warmUp(sdk);
 
         List<Object> events;
         try (Stream<Object> answer = chain.stream(PROMPT)) {
@@ -264,6 +265,14 @@ class StreamingFallOverTest {
         assertThat(second.allClosed()).isTrue();
         assertThat(openStreamsOnceSettled(primary)).as("the fake sees the stalled stream's connection closed")
                 .isZero();
+    }
+
+    /** Loads the SDK's streaming classes, so that a cold JVM does not eat a short timeout to commit. */
+    private void warmUp(Sdk sdk) throws Exception {
+        FakeProvider warm = fake(sdk, Behaviour.answer());
+        try (Stream<?> events = provider(sdk, warm, new Opened()).open(PROMPT)) {
+            assertThat(text(events.collect(Collectors.<Object>toList()))).isEqualTo(answerOf(sdk));
+        }
     }
 
     /**
