@@ -131,8 +131,11 @@ public final class FallbackChain<I, O> {
      * element is pulled, is judged by the provider's predicate exactly as {@link #run} judges a failure: the
      * chain moves on to the next provider's stream (the failed one is closed, and its preamble is never
      * emitted), or stops and throws here, as {@code run} does. A provider's timeout bounds its time to the
-     * commit point; when it runs out the stream is abandoned (closed) and the chain moves on. A stream that
-     * ends before any element commits is an answer too.
+     * commit point (the chain's deadline bounds the whole search for one); when it runs out the stream is
+     * abandoned (closed) and the chain moves on. As with {@code run}, a provider with a timeout is called and
+     * read to its commit point on a worker thread, the others on the calling thread. A commit point that
+     * throws fails its attempt like the provider's own failure. A stream that ends before any element commits
+     * is an answer too.
      *
      * <p>The returned stream starts with the committed provider's preamble, verbatim, then the rest of its
      * elements, read on demand by the caller's thread. A failure of the provider from there on ends the
