@@ -74,6 +74,8 @@ class StreamingChainTest {
                         Object step = script.next();
                         if (step instanceof Duration) {
                             clock.skip((Duration) step);
+                        } else if (step instanceof ErrorThrowing) {
+                            throw ((ErrorThrowing) step).error;
                         } else if (step instanceof RuntimeException) {
                             throw (RuntimeException) step;
                         } else {
@@ -287,6 +289,50 @@ class StreamingChainTest {
         }))).isSameAs(mine);
         answer.close();
         assertThat(primary.allClosed()).isTrue();
+    }
+
+    @Test
+    public void errorAfterCommit_passesUnchanged_andTheStreamIsClosed() throws Exception {
+        AssertionError bug = new AssertionError("a provider's bug");
+        Scripted primary = new Scripted("content", new ErrorThrowing(bug));
+        FallbackChain<String, String> chain = builder().streamingProvider("anthropic", primary).build();
+
+        Stream<String> answer = chain.stream(SECRET);
+        assertThat(catchThrowable(() -> drain(answer))).isSameAs(bug);
+        assertThat(primary.allClosed()).isTrue();
+    }
+
+    @Test
+    public void commitPointThatThrows_failsItsAttempt_judgedByTheProvidersPredicate() throws Exception {
+        CommitPoint broken = element -> {
+            throw new IllegalStateException("broken commit point");
+        };
+        Scripted stops = new Scripted("a");
+        Scripted movesOn = new Scripted("a");
+        FallbackChain<String, String> stopping = builder()
+                .streamingProvider("anthropic", stops, null, broken, null)
+                .streamingProvider("openai", new Scripted("never"))
+                .build();
+        FallbackChain<String, String> movingOn = builder()
+                .streamingProvider("anthropic", movesOn, Always.INSTANCE, broken, null)
+                .streamingProvider("openai", new Scripted("ok"))
+                .build();
+
+        assertThat(catchThrowable(() -> stopping.stream(SECRET))).isInstanceOf(IllegalStateException.class)
+                .hasMessage("broken commit point");
+        assertThat(drain(movingOn.stream(SECRET))).containsExactly("ok");
+        assertThat(stops.allClosed()).isTrue();
+        assertThat(movesOn.allClosed()).isTrue();
+    }
+
+    /** A scripted step that throws an Error, which a RuntimeException step cannot express. */
+    private static final class ErrorThrowing extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final Error error;
+
+        ErrorThrowing(Error error) {
+            this.error = error;
+        }
     }
 
     @Test
