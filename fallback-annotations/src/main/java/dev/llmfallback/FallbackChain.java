@@ -6,6 +6,7 @@ import dev.llmfallback.internal.run.Engine;
 import dev.llmfallback.internal.run.Link;
 import dev.llmfallback.internal.run.Scheduler;
 import dev.llmfallback.internal.run.Workers;
+import dev.llmfallback.internal.stream.StreamingRuns;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * A fallback chain built in code: providers tried in order, with the same engine and the same rules as
@@ -37,15 +39,30 @@ import java.util.function.Function;
  * other's attempts. {@link FallbackTrace#current()} tells what the last {@link #run} on a thread did;
  * {@link FallbackTrace#of(CompletionStage)} what a {@link #runAsync} did.
  *
+ * <p><b>Streaming</b> (SPEC §13). A chain built of {@linkplain Builder#streamingProvider streaming providers}
+ * is run with {@link #stream}, not {@code run}: {@code O} is then the type of the stream's elements.
+ *
+ * <pre>{@code
+ * FallbackChain<String, String> tokens = FallbackChain.<String, String>builder()
+ *         .streamingProvider("anthropic", this::streamAnthropic)
+ *         .streamingProvider("openai", this::streamOpenAi)
+ *         .build();
+ * try (Stream<String> answer = tokens.stream(prompt)) {
+ *     answer.forEach(out::print);
+ * }
+ * }</pre>
+ *
  * @param <I> the input every provider receives, for example a prompt
  * @param <O> the answer
  */
 public final class FallbackChain<I, O> {
 
     private final Chain chain;
+    private final boolean streaming;
 
-    private FallbackChain(Chain chain) {
+    private FallbackChain(Chain chain, boolean streaming) {
         this.chain = chain;
+        this.streaming = streaming;
     }
 
     /**
@@ -75,6 +92,7 @@ public final class FallbackChain<I, O> {
      */
     @SuppressWarnings("unchecked")
     public O run(I input) throws Exception {
+        requireStreaming(false, "run");
         try {
             return (O) Engine.run(chain, input, null);
         } catch (Exception | Error e) {
@@ -99,7 +117,59 @@ public final class FallbackChain<I, O> {
      */
     @SuppressWarnings("unchecked")
     public CompletableFuture<O> runAsync(I input) {
+        requireStreaming(false, "runAsync");
         return (CompletableFuture<O>) (CompletableFuture<?>) Engine.runAsync(chain, input, null);
+    }
+
+    /**
+     * Runs a chain of streaming providers with {@code input} (SPEC §13), on the calling thread, up to the
+     * commit point, and returns the committed provider's stream.
+     *
+     * <p>Providers are opened in order. Each provider's stream is read until its
+     * {@linkplain CommitPoint commit point}, the first element that carries model output; the elements before
+     * it (its preamble) are held back. A failure before that, thrown when the provider is called or when an
+     * element is pulled, is judged by the provider's predicate exactly as {@link #run} judges a failure: the
+     * chain moves on to the next provider's stream (the failed one is closed, and its preamble is never
+     * emitted), or stops and throws here, as {@code run} does. A provider's timeout bounds its time to the
+     * commit point (the chain's deadline bounds the whole search for one); when it runs out the stream is
+     * abandoned (closed) and the chain moves on. As with {@code run}, a provider with a timeout is called and
+     * read to its commit point on a worker thread, the others on the calling thread. A commit point that
+     * throws fails its attempt like the provider's own failure. A stream that ends before any element commits
+     * is an answer too.
+     *
+     * <p>The returned stream starts with the committed provider's preamble, verbatim, then the rest of its
+     * elements, read on demand by the caller's thread. A failure of the provider from there on ends the
+     * stream with {@link StreamInterruptedException}: the chain never replaces a part-delivered answer.
+     * Closing the returned stream (try-with-resources) closes the provider's; it is also closed as soon as it
+     * ends or fails. Every stream the chain abandoned is closed before this method returns or throws.
+     *
+     * <p>The trace: {@link FallbackTrace#current()} on this thread once this method returned or threw (as
+     * after {@code run}), and {@link FallbackTrace#of(Stream)} on the returned stream; the committed attempt
+     * is {@link Attempt.Outcome#SUCCEEDED SUCCEEDED}, its duration the time to the commit point.
+     *
+     * @param input passed to every provider; never appears in a message or trace
+     * @return the committed provider's elements, not yet read past the commit point
+     * @throws Exception the failure that stopped the chain before a commit, unchanged
+     * @throws AllProvidersFailedException when every provider failed before its commit point
+     * @throws IllegalStateException if this chain's providers are not streaming
+     */
+    public Stream<O> stream(I input) throws Exception {
+        requireStreaming(true, "stream");
+        try {
+            return StreamingRuns.stream(chain, input);
+        } catch (Exception | Error e) {
+            throw e;
+        } catch (Throwable other) {
+            throw FallbackChain.<RuntimeException>sneaky(other);
+        }
+    }
+
+    private void requireStreaming(boolean wanted, String method) {
+        if (streaming != wanted) {
+            throw new IllegalStateException(this + "." + method + "(input): this chain's providers are "
+                    + (streaming ? "streaming providers: call stream(input)" : "not streaming providers: call run(input) "
+                    + "or runAsync(input), or build the chain with streamingProvider(...)"));
+        }
     }
 
     /**
@@ -129,6 +199,8 @@ public final class FallbackChain<I, O> {
         private final List<SkipPredicate> ownPredicates = new ArrayList<>();
         private final List<Boolean> async = new ArrayList<>();
         private final List<Duration> timeouts = new ArrayList<>();
+        /** Per provider: its commit point for a streaming provider, {@code null} for any other. */
+        private final List<CommitPoint> commitPoints = new ArrayList<>();
         private SkipPredicate defaultPredicate = RetryableOnly.INSTANCE;
         private Duration deadline;
         private Scheduler scheduler = Workers.SYSTEM;
@@ -239,6 +311,39 @@ public final class FallbackChain<I, O> {
         }
 
         /**
+         * Adds a streaming provider (see {@link FallbackChain#stream}), judged by the chain's predicate and
+         * committed to at its first element carrying model output ({@link CommitPoint#modelOutput()}). A chain
+         * is made of streaming providers only, or of none.
+         *
+         * @param name     a label for traces and messages; not blank
+         * @param provider opens the provider's stream
+         * @return this builder
+         */
+        public Builder<I, O> streamingProvider(String name, StreamingProvider<? super I, ? extends O> provider) {
+            return streamingProvider(name, provider, null, null, null);
+        }
+
+        /**
+         * Adds a streaming provider with its own predicate, commit point and time to commit.
+         *
+         * @param name     a label for traces and messages; not blank
+         * @param provider opens the provider's stream
+         * @param skipOn   decides, for this provider's failures before its commit point, whether the chain
+         *                 moves on; {@code null} for the chain's
+         * @param commitAt where this provider's answer commits the chain; {@code null} for
+         *                 {@link CommitPoint#modelOutput()}
+         * @param timeout  the longest the provider may take to reach its commit point (a first-token timeout;
+         *                 it does not bound the stream after the commit), or {@code null} for none
+         * @return this builder
+         */
+        public Builder<I, O> streamingProvider(String name, StreamingProvider<? super I, ? extends O> provider,
+                SkipPredicate skipOn, CommitPoint commitAt, Duration timeout) {
+            add(name, provider, false, skipOn, timeout == null ? null : positive(timeout, "timeout"));
+            commitPoints.set(commitPoints.size() - 1, commitAt != null ? commitAt : CommitPoint.modelOutput());
+            return this;
+        }
+
+        /**
          * Sets the whole chain's budget: each attempt's effective timeout is the smaller of its own and what
          * is left; when nothing is left the chain ends with {@link AllProvidersFailedException}, the
          * remaining providers recorded {@link Attempt.Outcome#NOT_TRIED NOT_TRIED}.
@@ -330,6 +435,7 @@ public final class FallbackChain<I, O> {
             ownPredicates.add(skipOn);
             async.add(isAsync);
             timeouts.add(timeout);
+            commitPoints.add(null);
             return this;
         }
 
@@ -350,17 +456,25 @@ public final class FallbackChain<I, O> {
                             + "the providers are " + names);
                 }
             }
+            long streamingCount = commitPoints.stream().filter(Objects::nonNull).count();
+            if (streamingCount != 0 && streamingCount != names.size()) {
+                throw new IllegalArgumentException("FallbackChain mixes streaming and other providers " + names
+                        + ": a chain is run either with stream(input) or with run(input); build one chain of each");
+            }
             List<Link> links = new ArrayList<>(names.size());
             for (int i = 0; i < names.size(); i++) {
                 SkipPredicate own = ownPredicates.get(i);
                 Duration timeout = timeouts.get(i);
                 links.add(new Link(names.get(i), names.get(i), own != null ? own : defaultPredicate,
-                        timeout == null ? 0 : timeout.toNanos(), async.get(i), invoker(providers.get(i), async.get(i)),
+                        timeout == null ? 0 : timeout.toNanos(), async.get(i), commitPoints.get(i) != null
+                                ? StreamingRuns.invoker(i, names.get(i), (StreamingProvider<?, ?>) providers.get(i),
+                                        commitPoints.get(i))
+                                : invoker(providers.get(i), async.get(i)),
                         LinkHealths.of(ownHealth.getOrDefault(names.get(i), defaultHealth), names.get(i),
                                 health.registry())));
             }
             return new FallbackChain<>(new Chain(links, deadline == null ? 0 : deadline.toNanos(), false, scheduler,
-                    name, listeners));
+                    name, listeners), streamingCount != 0);
         }
 
         /** The input travels as the engine's target. */

@@ -4,12 +4,14 @@ import dev.llmfallback.internal.classify.FailureSummary;
 import dev.llmfallback.internal.classify.RecordedSummaries;
 import dev.llmfallback.internal.run.TraceStack;
 import dev.llmfallback.internal.run.TracedFuture;
+import dev.llmfallback.internal.stream.StreamingRuns;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.stream.Stream;
 
 /**
  * What happened in one chain run: every attempt in order, and how long the whole run took. An immutable
@@ -99,6 +101,19 @@ public final class FallbackTrace {
      */
     public static FallbackTrace of(CompletionStage<?> stage) {
         return stage instanceof TracedFuture ? ((TracedFuture<?>) stage).trace() : EMPTY;
+    }
+
+    /**
+     * The trace of the streaming chain that returned {@code stream} (SPEC §13): the attempts up to the commit,
+     * the committed one {@link Attempt.Outcome#SUCCEEDED SUCCEEDED} with its time to the commit point. Only
+     * the very stream {@link FallbackChain#stream} returned is known, not one derived from it ({@code map},
+     * {@code filter}, ...); {@link #current()} on the thread that called {@code stream} holds the same trace.
+     *
+     * @param stream a stream returned by {@link FallbackChain#stream}
+     * @return the trace, or {@link #empty()} for any other stream
+     */
+    public static FallbackTrace of(Stream<?> stream) {
+        return StreamingRuns.traceOf(stream);
     }
 
     /**

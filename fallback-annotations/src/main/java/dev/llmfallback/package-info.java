@@ -54,6 +54,12 @@
  *       unwrapped); the chain's future completes with the answer or the failure that would have been thrown;
  *       cancelling it cancels the attempt in flight (recorded STOPPED) and starts no other. The thread's
  *       interrupt flag plays no part there.</li>
+ *   <li>Streaming chains ({@link dev.llmfallback.FallbackChain#stream}, SPEC §13) follow the sync rules up
+ *       to each link's {@link dev.llmfallback.CommitPoint}: opening a provider's stream and reading it to the
+ *       first element carrying model output is the attempt, so a failure thrown at the call or on a pull
+ *       before it, or the link's timeout running out first, is judged and recorded exactly as above, and
+ *       the abandoned stream is closed. After the commit the chain is that provider's: a failure surfaces
+ *       as {@link dev.llmfallback.StreamInterruptedException}, never as another provider's answer.</li>
  * </ol>
  * A link reached as part of a chain runs its own body only: it does not start a chain of its own, and no
  * attempt is recorded twice. Annotated links are exactly the methods named: they are invoked with

@@ -28,6 +28,11 @@ public final class Behaviour {
         STREAM_ERROR,
         /** The request is read and never answered; the connection stays open until the client gives up. */
         HANG,
+        /**
+         * 200 and the start of a stream ({@code text/event-stream}), then no event: the connection stays open
+         * (kept alive by SSE comment lines) until the client closes it or the server is closed.
+         */
+        STREAM_STALL,
         /** The request is read, then the connection is reset (TCP RST) without a response. */
         RESET,
         /** Connections are refused: nothing listens on the port. */
@@ -40,12 +45,19 @@ public final class Behaviour {
     private final int status;
     private final Duration latency;
     private final Duration retryAfter;
+    /** For {@link Kind#STREAM_ERROR}: the text deltas sent before the error event. */
+    private final int deltasBeforeError;
 
     private Behaviour(Kind kind, int status, Duration latency, Duration retryAfter) {
+        this(kind, status, latency, retryAfter, 0);
+    }
+
+    private Behaviour(Kind kind, int status, Duration latency, Duration retryAfter, int deltasBeforeError) {
         this.kind = kind;
         this.status = status;
         this.latency = latency;
         this.retryAfter = retryAfter;
+        this.deltasBeforeError = deltasBeforeError;
     }
 
     /**
@@ -99,10 +111,27 @@ public final class Behaviour {
      * @return the behaviour
      */
     public static Behaviour streamError(int status) {
+        return streamErrorAfter(0, status);
+    }
+
+    /**
+     * Answers 200 with the start of a stream and {@code deltas} text deltas of the answer (Anthropic: the text
+     * block's start and its {@code content_block_delta}s; OpenAI: content chunks), then the provider's
+     * in-stream error event for {@code status}, as when a provider fails in the middle of its answer.
+     * {@code streamErrorAfter(0, status)} is {@link #streamError(int)}.
+     *
+     * @param deltas the text deltas sent before the error, not negative
+     * @param status the error status whose error type the event carries, 400..599
+     * @return the behaviour
+     */
+    public static Behaviour streamErrorAfter(int deltas, int status) {
         if (status < 400 || status > 599) {
             throw new IllegalArgumentException("an error status is 400..599, not " + status);
         }
-        return new Behaviour(Kind.STREAM_ERROR, status, NO_LATENCY, null);
+        if (deltas < 0) {
+            throw new IllegalArgumentException("deltas must not be negative: " + deltas);
+        }
+        return new Behaviour(Kind.STREAM_ERROR, status, NO_LATENCY, null, deltas);
     }
 
     /**
@@ -150,6 +179,18 @@ public final class Behaviour {
     }
 
     /**
+     * Answers 200 with the start of a stream (the provider's preamble: Anthropic {@code message_start} and
+     * {@code ping}; OpenAI a role-only chunk), then sends no event, only an SSE comment line now and then, until
+     * the client closes the stream or the server is closed: a provider that accepted the request and never
+     * produces a token. {@link FakeProvider#openStreams()} counts such streams still open.
+     *
+     * @return the behaviour
+     */
+    public static Behaviour streamStall() {
+        return new Behaviour(Kind.STREAM_STALL, 200, NO_LATENCY, null);
+    }
+
+    /**
      * Reads the request and resets the connection (TCP RST) instead of answering.
      *
      * @return the behaviour
@@ -185,7 +226,7 @@ public final class Behaviour {
      * @return the status, or empty when no response is sent
      */
     public OptionalInt status() {
-        if (kind == Kind.STREAM_ERROR) {
+        if (kind == Kind.STREAM_ERROR || kind == Kind.STREAM_STALL) {
             return OptionalInt.of(200);
         }
         return kind == Kind.ANSWER || kind == Kind.ERROR ? OptionalInt.of(status) : OptionalInt.empty();
@@ -198,6 +239,15 @@ public final class Behaviour {
      */
     public OptionalInt streamErrorStatus() {
         return kind == Kind.STREAM_ERROR ? OptionalInt.of(status) : OptionalInt.empty();
+    }
+
+    /**
+     * How many text deltas a {@link Kind#STREAM_ERROR} sends before its error event.
+     *
+     * @return the count; 0 for other kinds
+     */
+    public int deltasBeforeError() {
+        return deltasBeforeError;
     }
 
     /**
@@ -232,7 +282,8 @@ public final class Behaviour {
                 return retryAfter == null ? Integer.toString(status)
                         : status + " retry-after " + retryAfter.toSeconds() + " s";
             case STREAM_ERROR:
-                return "200, then in-stream " + status;
+                return deltasBeforeError == 0 ? "200, then in-stream " + status
+                        : "200, " + deltasBeforeError + " deltas, then in-stream " + status;
             default:
                 return kind.name().toLowerCase(java.util.Locale.ROOT);
         }
@@ -248,11 +299,11 @@ public final class Behaviour {
         }
         Behaviour that = (Behaviour) other;
         return kind == that.kind && status == that.status && latency.equals(that.latency)
-                && Objects.equals(retryAfter, that.retryAfter);
+                && Objects.equals(retryAfter, that.retryAfter) && deltasBeforeError == that.deltasBeforeError;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(kind, status, latency, retryAfter);
+        return Objects.hash(kind, status, latency, retryAfter, deltasBeforeError);
     }
 }

@@ -95,6 +95,28 @@ enum Dialect {
             return event("error", errorBody(sequence, status, model, null));
         }
 
+        @Override
+        String streamText(long sequence, String model, java.util.List<String> pieces) {
+            StringBuilder events = new StringBuilder(event("content_block_start",
+                    "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}"));
+            for (String piece : pieces) {
+                ObjectNode delta = JSON.createObjectNode();
+                delta.put("type", "content_block_delta");
+                delta.put("index", 0);
+                delta.putObject("delta").put("type", "text_delta").put("text", piece);
+                events.append(event("content_block_delta", delta.toString()));
+            }
+            return events.toString();
+        }
+
+        @Override
+        String streamEnd(long sequence, String model, int outputTokens) {
+            return event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}")
+                    + event("message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\","
+                            + "\"stop_sequence\":null},\"usage\":{\"output_tokens\":" + outputTokens + "}}")
+                    + event("message_stop", "{\"type\":\"message_stop\"}");
+        }
+
         private String event(String name, String data) {
             return "event: " + name + "\ndata: " + data + "\n\n";
         }
@@ -234,18 +256,42 @@ enum Dialect {
 
         @Override
         String streamStart(long sequence, String model, int inputTokens) {
+            ObjectNode chunk = chunk(sequence, model);
+            chunk.withArray("choices").addObject().put("index", 0).<ObjectNode>set("delta",
+                    JSON.createObjectNode().put("role", "assistant").put("content", "")).putNull("logprobs")
+                    .putNull("finish_reason");
+            return "data: " + chunk + "\n\n";
+        }
+
+        @Override
+        String streamText(long sequence, String model, java.util.List<String> pieces) {
+            StringBuilder chunks = new StringBuilder();
+            for (String piece : pieces) {
+                ObjectNode chunk = chunk(sequence, model);
+                chunk.withArray("choices").addObject().put("index", 0).<ObjectNode>set("delta",
+                        JSON.createObjectNode().put("content", piece)).putNull("logprobs").putNull("finish_reason");
+                chunks.append("data: ").append(chunk).append("\n\n");
+            }
+            return chunks.toString();
+        }
+
+        @Override
+        String streamEnd(long sequence, String model, int outputTokens) {
+            ObjectNode chunk = chunk(sequence, model);
+            chunk.withArray("choices").addObject().put("index", 0).<ObjectNode>set("delta", JSON.createObjectNode())
+                    .putNull("logprobs").put("finish_reason", "stop");
+            return "data: " + chunk + "\n\n" + "data: [DONE]\n\n";
+        }
+
+        private ObjectNode chunk(long sequence, String model) {
             ObjectNode chunk = JSON.createObjectNode();
             chunk.put("id", String.format("chatcmpl-fake%016d", sequence));
             chunk.put("object", "chat.completion.chunk");
             chunk.put("created", Instant.now().getEpochSecond());
             chunk.put("model", model);
             chunk.put("system_fingerprint", "fp_fake0000");
-            ObjectNode choice = chunk.putArray("choices").addObject();
-            choice.put("index", 0);
-            choice.putObject("delta").put("role", "assistant").put("content", "");
-            choice.putNull("logprobs");
-            choice.putNull("finish_reason");
-            return "data: " + chunk + "\n\n";
+            chunk.putArray("choices");
+            return chunk;
         }
 
         // Chat Completions streams report an error as a data line holding the same error object as an HTTP error.
@@ -366,6 +412,16 @@ enum Dialect {
 
     /** The in-stream error event for {@code status}: its data is the error JSON of {@link #errorBody}. */
     abstract String streamError(long sequence, int status, String model);
+
+    /**
+     * The events that carry the answer's text, one text delta per piece (Anthropic: the text block's start,
+     * then its deltas; OpenAI: one content chunk per piece). Follows {@link #streamStart}.
+     */
+    abstract String streamText(long sequence, String model, java.util.List<String> pieces);
+
+    /** The events that end a stream that answered (Anthropic: block stop, message delta and stop; OpenAI: the
+     * finishing chunk and {@code [DONE]}). */
+    abstract String streamEnd(long sequence, String model, int outputTokens);
 
     /**
      * The text of the last user message of a request body in either format ({@code content} a string or an

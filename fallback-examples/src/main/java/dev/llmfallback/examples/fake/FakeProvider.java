@@ -10,11 +10,13 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,8 +24,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import javax.net.ServerSocketFactory;
+import okio.BufferedSink;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
+import mockwebserver3.MockResponseBody;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
@@ -44,8 +48,11 @@ import mockwebserver3.SocketEffect;
  *       header.</li>
  * </ul>
  *
- * <p>A {@link Behaviour#streamError(int)} answers 200 with a stream ({@code text/event-stream}) that begins and
- * then carries the provider's in-stream error event, for the SDKs' streaming calls.
+ * <p>A streaming request ({@code "stream": true}, the SDKs' {@code createStreaming}) that is answered gets the
+ * answer as the provider streams it ({@code text/event-stream}): its preamble (Anthropic {@code message_start}
+ * and {@code ping}; OpenAI a role-only chunk), one text delta per word, and its end. A
+ * {@link Behaviour#streamError(int)} answers 200 with a stream that begins and then carries the provider's
+ * in-stream error event; {@link Behaviour#streamErrorAfter(int, int)} sends some text deltas first.
  *
  * <p>Each request is answered by the next behaviour of the script ({@link #enqueue}), or, when the script is
  * empty, by the standing behaviour ({@link #behave}; initially {@link Behaviour#answer()}). A request to
@@ -66,11 +73,15 @@ public final class FakeProvider implements AutoCloseable {
     }
 
     private static final int ANSWER_WORDS = 24;
+    private static final long KEEP_ALIVE_MILLIS = 20;
 
     private final Dialect dialect;
     private final Queue<Behaviour> script = new ConcurrentLinkedQueue<>();
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger openStreams = new AtomicInteger();
+    /** Released when the server closes, ending every stalled stream. */
+    private final CountDownLatch closing = new CountDownLatch(1);
     private final Object lifecycle = new Object();
     private final int port;
 
@@ -239,6 +250,7 @@ public final class FakeProvider implements AutoCloseable {
     /** Stops the server: hanging requests end, and the port refuses connections. Idempotent. */
     @Override
     public void close() {
+        closing.countDown();
         synchronized (lifecycle) {
             closed = true;
             if (server != null) {
@@ -246,6 +258,16 @@ public final class FakeProvider implements AutoCloseable {
                 server = null;
             }
         }
+    }
+
+    /**
+     * How many {@link Behaviour#streamStall()} streams are still open: sent, and not yet closed by the client
+     * (the server notices a client's close at its next keep-alive line, within tens of milliseconds).
+     *
+     * @return the count
+     */
+    public int openStreams() {
+        return openStreams.get();
     }
 
     @Override
@@ -305,12 +327,18 @@ public final class FakeProvider implements AutoCloseable {
         }
         switch (behaviour.kind()) {
             case ANSWER:
+                if (body.path("stream").asBoolean(false)) {
+                    return streamAnswer(id, model, Dialect.lastUserText(body), behaviour.latency());
+                }
                 return answer(id, model, Dialect.lastUserText(body), behaviour.latency());
             case ERROR:
                 return error(id, behaviour.status().getAsInt(), model, null,
                         behaviour.retryAfter().orElse(Duration.ZERO));
             case STREAM_ERROR:
-                return streamError(id, behaviour.streamErrorStatus().getAsInt(), model, Dialect.lastUserText(body));
+                return streamError(id, behaviour.streamErrorStatus().getAsInt(), behaviour.deltasBeforeError(), model,
+                        Dialect.lastUserText(body));
+            case STREAM_STALL:
+                return streamStall(id, model, Dialect.lastUserText(body));
             case HANG:
                 return new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build();
             case RESET:
@@ -322,7 +350,7 @@ public final class FakeProvider implements AutoCloseable {
     }
 
     private MockResponse answer(long id, String model, String prompt, Duration latency) {
-        String text = "[fake " + dialect.providerName() + "] " + firstSentence(prompt);
+        String text = answerText(prompt);
         MockResponse.Builder response = new MockResponse.Builder()
                 .code(200)
                 .addHeader("content-type", "application/json")
@@ -344,14 +372,85 @@ public final class FakeProvider implements AutoCloseable {
         return response.build();
     }
 
-    private MockResponse streamError(long id, int status, String model, String prompt) {
+    private MockResponse streamError(long id, int status, int deltas, String model, String prompt) {
+        List<String> pieces = pieces(answerText(prompt));
+        String text = deltas == 0 ? "" : dialect.streamText(id, model, pieces.subList(0, Math.min(deltas, pieces.size())));
+        return stream(id, Duration.ZERO, dialect.streamStart(id, model, words(prompt)) + text
+                + dialect.streamError(id, status, model));
+    }
+
+    private MockResponse streamAnswer(long id, String model, String prompt, Duration latency) {
+        String answer = answerText(prompt);
+        return stream(id, latency, dialect.streamStart(id, model, words(prompt))
+                + dialect.streamText(id, model, pieces(answer)) + dialect.streamEnd(id, model, words(answer)));
+    }
+
+    private MockResponse streamStall(long id, String model, String prompt) {
         MockResponse.Builder response = new MockResponse.Builder()
                 .code(200)
                 .addHeader("content-type", "text/event-stream; charset=utf-8")
                 .addHeader("cache-control", "no-cache")
-                .body(dialect.streamStart(id, model, words(prompt)) + dialect.streamError(id, status, model));
+                .body(new StalledBody(dialect.streamStart(id, model, words(prompt))));
         dialect.successHeaders(id, Duration.ZERO).forEach(response::addHeader);
         return response.build();
+    }
+
+    /**
+     * A stream body that sends the preamble and then only SSE comment lines (which clients ignore) every
+     * {@link #KEEP_ALIVE_MILLIS}, until the server closes or a write fails because the client closed the
+     * stream: so that {@link #openStreams()} sees the client hang up.
+     */
+    private final class StalledBody implements MockResponseBody {
+        private final String preamble;
+
+        StalledBody(String preamble) {
+            this.preamble = preamble;
+        }
+
+        @Override
+        public long getContentLength() {
+            return -1;
+        }
+
+        @Override
+        public void writeTo(BufferedSink sink) throws IOException {
+            openStreams.incrementAndGet();
+            try {
+                sink.writeUtf8(preamble).flush();
+                while (!closing.await(KEEP_ALIVE_MILLIS, TimeUnit.MILLISECONDS)) {
+                    sink.writeUtf8(": keep-alive\n\n").flush();
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            } finally {
+                openStreams.decrementAndGet();
+            }
+        }
+    }
+
+    private MockResponse stream(long id, Duration latency, String events) {
+        MockResponse.Builder response = new MockResponse.Builder()
+                .code(200)
+                .addHeader("content-type", "text/event-stream; charset=utf-8")
+                .addHeader("cache-control", "no-cache")
+                .body(events)
+                .headersDelay(latency.toNanos(), TimeUnit.NANOSECONDS);
+        dialect.successHeaders(id, latency).forEach(response::addHeader);
+        return response.build();
+    }
+
+    private String answerText(String prompt) {
+        return "[fake " + dialect.providerName() + "] " + firstSentence(prompt);
+    }
+
+    /** The answer as the text deltas a model streams: one word each, with the space before it. */
+    private static List<String> pieces(String answer) {
+        String[] words = answer.split(" ");
+        List<String> pieces = new java.util.ArrayList<>(words.length);
+        for (int i = 0; i < words.length; i++) {
+            pieces.add(i == 0 ? words[i] : " " + words[i]);
+        }
+        return pieces;
     }
 
     private static String firstSentence(String text) {

@@ -207,6 +207,77 @@ class FakeProviderTest {
         }
     }
 
+    @Test
+    void streamingRequest_getsTheAnswerAsServerSentEvents_preambleDeltasEnd() throws Exception {
+        try (FakeProvider anthropic = FakeProvider.anthropic(); FakeProvider openAi = FakeProvider.openAi()) {
+            HttpResponse<String> a = HTTP.send(anthropic(anthropic, streaming(ANTHROPIC_BODY)),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> o = HTTP.send(openAi(openAi, streaming(OPENAI_BODY)), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(a.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
+            assertThat(eventNames(a.body())).containsExactly("message_start", "ping", "content_block_start",
+                    "content_block_delta", "content_block_delta", "content_block_delta", "content_block_delta",
+                    "content_block_delta", "content_block_stop", "message_delta", "message_stop");
+            assertThat(a.body()).contains("\"text\":\"[fake\"", "\"text\":\" here.\"");
+            assertThat(o.body()).startsWith("data: {").endsWith("data: [DONE]\n\n")
+                    .contains("\"delta\":{\"role\":\"assistant\",\"content\":\"\"}", "\"delta\":{\"content\":\" world.\"}",
+                            "\"finish_reason\":\"stop\"");
+        }
+    }
+
+    @Test
+    void streamErrorAfter_sendsThatManyDeltasThenTheErrorEvent() throws Exception {
+        try (FakeProvider fake = FakeProvider.anthropic(Behaviour.streamErrorAfter(2, 529))) {
+            HttpResponse<String> response = HTTP.send(anthropic(fake, streaming(ANTHROPIC_BODY)),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(eventNames(response.body())).containsExactly("message_start", "ping", "content_block_start",
+                    "content_block_delta", "content_block_delta", "error");
+            assertThat(response.body()).contains("overloaded_error");
+        }
+        assertThat(Behaviour.streamErrorAfter(2, 529)).hasToString("200, 2 deltas, then in-stream 529")
+                .isNotEqualTo(Behaviour.streamError(529));
+        assertThat(Behaviour.streamErrorAfter(0, 529)).isEqualTo(Behaviour.streamError(529));
+        assertThatThrownBy(() -> Behaviour.streamErrorAfter(-1, 529)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void streamStall_sendsThePreambleThenNothing_andCountsTheStreamOpenUntilTheClientCloses() throws Exception {
+        try (FakeProvider fake = FakeProvider.openAi(Behaviour.streamStall())) {
+            HttpResponse<java.io.InputStream> response = HTTP.send(openAi(fake, streaming(OPENAI_BODY)),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            java.io.BufferedReader lines = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+
+            assertThat(lines.readLine()).startsWith("data: {").contains("\"role\":\"assistant\"");
+            assertThat(lines.readLine()).isEmpty();
+            assertThat(lines.readLine()).as("only SSE comments from here on").isEqualTo(": keep-alive");
+            assertThat(fake.openStreams()).isEqualTo(1);
+            lines.close();
+
+            long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (fake.openStreams() > 0 && System.nanoTime() < until) {
+                Thread.sleep(10);
+            }
+            assertThat(fake.openStreams()).as("the fake saw the client close the stream").isZero();
+        }
+    }
+
+    private static String streaming(String body) {
+        return body.replaceFirst("^\\{", "{\"stream\":true,");
+    }
+
+    private static java.util.List<String> eventNames(String sse) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (String line : sse.split("\n")) {
+            if (line.startsWith("event: ")) {
+                names.add(line.substring("event: ".length()));
+            }
+        }
+        return names;
+    }
+
     private static HttpRequest anthropic(FakeProvider fake, String body) {
         return HttpRequest.newBuilder(URI.create(fake.baseUrl() + "/v1/messages"))
                 .header("x-api-key", "sk-ant-fake")

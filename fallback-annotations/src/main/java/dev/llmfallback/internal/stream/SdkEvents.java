@@ -1,0 +1,128 @@
+package dev.llmfallback.internal.stream;
+
+import dev.llmfallback.internal.classify.PublicMethods;
+import java.lang.invoke.MethodHandle;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads the official SDKs' stream events by class name, with no dependency on the SDKs (as
+ * {@code internal.classify} reads their exceptions): whether an event carries model output. The accessors are
+ * looked up once per event class ({@link ClassValue}) and called through method handles after that.
+ *
+ * <ul>
+ *   <li>anthropic-java {@code com.anthropic.models.messages.RawMessageStreamEvent} and the beta
+ *       {@code BetaRawMessageStreamEvent}: {@code isContentBlockDelta()};</li>
+ *   <li>openai-java {@code com.openai.models.chat.completions.ChatCompletionChunk}: a choice whose delta has a
+ *       non-empty {@code content()} or {@code refusal()}, a {@code functionCall()}, or non-empty
+ *       {@code toolCalls()}.</li>
+ * </ul>
+ * Any other class, or an SDK class whose accessors cannot be found or fail, carries output: committing early
+ * only gives up a fall-over, while committing late could repeat an answer. Not API. Thread-safe.
+ */
+final class SdkEvents {
+
+    private static final String ANTHROPIC_EVENT = "com.anthropic.models.messages.RawMessageStreamEvent";
+    private static final String ANTHROPIC_BETA_EVENT = "com.anthropic.models.beta.messages.BetaRawMessageStreamEvent";
+    private static final String OPENAI_CHUNK = "com.openai.models.chat.completions.ChatCompletionChunk";
+    private static final String OPENAI_CHOICE = OPENAI_CHUNK + "$Choice";
+    private static final String OPENAI_DELTA = OPENAI_CHOICE + "$Delta";
+
+    /** How to tell whether an event of one class carries output. */
+    private interface Reader {
+        boolean carriesOutput(Object event) throws Throwable;
+    }
+
+    private static final Reader ALWAYS = event -> true;
+
+    private static final ClassValue<Reader> READERS = new ClassValue<>() {
+        @Override
+        protected Reader computeValue(Class<?> type) {
+            String name = type.getName();
+            Reader reader = null;
+            if (name.equals(ANTHROPIC_EVENT) || name.equals(ANTHROPIC_BETA_EVENT)) {
+                reader = anthropic(type);
+            } else if (name.equals(OPENAI_CHUNK)) {
+                reader = openAi(type);
+            }
+            return reader != null ? reader : ALWAYS;
+        }
+    };
+
+    private SdkEvents() {
+    }
+
+    static boolean carriesOutput(Object event) {
+        try {
+            return READERS.get(event.getClass()).carriesOutput(event);
+        } catch (Throwable unreadable) {
+            return true;
+        }
+    }
+
+    private static Reader anthropic(Class<?> type) {
+        MethodHandle isDelta = handle(type, "isContentBlockDelta");
+        if (isDelta == null) {
+            return null;
+        }
+        return event -> (boolean) isDelta.invoke(event);
+    }
+
+    private static Reader openAi(Class<?> chunkType) {
+        Class<?> choiceType = load(OPENAI_CHOICE, chunkType);
+        Class<?> deltaType = load(OPENAI_DELTA, chunkType);
+        if (choiceType == null || deltaType == null) {
+            return null;
+        }
+        MethodHandle choices = handle(chunkType, "choices");
+        MethodHandle delta = handle(choiceType, "delta");
+        MethodHandle content = handle(deltaType, "content");
+        MethodHandle refusal = handle(deltaType, "refusal");
+        MethodHandle functionCall = handle(deltaType, "functionCall");
+        MethodHandle toolCalls = handle(deltaType, "toolCalls");
+        if (choices == null || delta == null || content == null || refusal == null || functionCall == null
+                || toolCalls == null) {
+            return null;
+        }
+        return chunk -> {
+            for (Object choice : (List<?>) choices.invoke(chunk)) {
+                Object d = delta.invoke(choice);
+                if (nonEmpty((Optional<?>) content.invoke(d)) || nonEmpty((Optional<?>) refusal.invoke(d))
+                        || ((Optional<?>) functionCall.invoke(d)).isPresent()
+                        || nonEmpty((Optional<?>) toolCalls.invoke(d))) {
+                    return true;
+                }
+            }
+            return false;
+        };
+    }
+
+    /** Present and, for a string or a list, not empty: OpenAI's first chunk has {@code "content": ""}. */
+    private static boolean nonEmpty(Optional<?> value) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        Object held = value.get();
+        if (held instanceof CharSequence) {
+            return ((CharSequence) held).length() > 0;
+        }
+        if (held instanceof List) {
+            return !((List<?>) held).isEmpty();
+        }
+        return true;
+    }
+
+    private static Class<?> load(String name, Class<?> sibling) {
+        try {
+            return Class.forName(name, false, sibling.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
+        }
+    }
+
+    private static MethodHandle handle(Class<?> type, String name) {
+        Method method = PublicMethods.find(type, name);
+        return method == null ? null : PublicMethods.handle(type, method);
+    }
+}
