@@ -92,7 +92,9 @@ public final class FallbackChain<I, O> {
      */
     @SuppressWarnings("unchecked")
     public O run(I input) throws Exception {
-        requireStreaming(false, "run");
+        if (streaming) {
+            throw wrongKind("run");
+        }
         try {
             return (O) Engine.run(chain, input, null);
         } catch (Exception | Error e) {
@@ -117,7 +119,9 @@ public final class FallbackChain<I, O> {
      */
     @SuppressWarnings("unchecked")
     public CompletableFuture<O> runAsync(I input) {
-        requireStreaming(false, "runAsync");
+        if (streaming) {
+            throw wrongKind("runAsync");
+        }
         return (CompletableFuture<O>) (CompletableFuture<?>) Engine.runAsync(chain, input, null);
     }
 
@@ -154,7 +158,9 @@ public final class FallbackChain<I, O> {
      * @throws IllegalStateException if this chain's providers are not streaming
      */
     public Stream<O> stream(I input) throws Exception {
-        requireStreaming(true, "stream");
+        if (!streaming) {
+            throw wrongKind("stream");
+        }
         try {
             return StreamingRuns.stream(chain, input);
         } catch (Exception | Error e) {
@@ -164,12 +170,11 @@ public final class FallbackChain<I, O> {
         }
     }
 
-    private void requireStreaming(boolean wanted, String method) {
-        if (streaming != wanted) {
-            throw new IllegalStateException(this + "." + method + "(input): this chain's providers are "
-                    + (streaming ? "streaming providers: call stream(input)" : "not streaming providers: call run(input) "
-                    + "or runAsync(input), or build the chain with streamingProvider(...)"));
-        }
+    // Kept out of run and runAsync, whose hot path is then one field test.
+    private IllegalStateException wrongKind(String method) {
+        return new IllegalStateException(this + "." + method + "(input): this chain's providers are "
+                + (streaming ? "streaming providers: call stream(input)" : "not streaming providers: call run(input) "
+                + "or runAsync(input), or build the chain with streamingProvider(...)"));
     }
 
     /**
