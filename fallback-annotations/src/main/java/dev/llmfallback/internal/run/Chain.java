@@ -17,10 +17,12 @@ public final class Chain {
 
     /**
      * Loaded with the first chain, whether anyone listens or not: C2 does not inline a method whose signature
-     * names a class that is not loaded yet, and the hot path's {@code observation()} reads name these.
+     * names a class that is not loaded yet, and the hot path's {@code observation()} reads name these, as
+     * does {@link FallbackListener#attemptStarted}, whose scope types nothing loads while no listener returns one.
      */
     @SuppressWarnings("unused")
-    private static final Class<?>[] OBSERVATION_TYPES = {Observation.class, Observation.Scopes.class};
+    private static final Class<?>[] OBSERVATION_TYPES = {Observation.class, Observation.Scopes.class,
+            FallbackListener.AttemptScope.class, FallbackListener.Activation.class};
 
     private final Link[] links;
     private final long deadlineNanos;
