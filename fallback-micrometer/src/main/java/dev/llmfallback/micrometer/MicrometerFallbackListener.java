@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -150,6 +151,8 @@ public final class MicrometerFallbackListener implements FallbackListener<Microm
         private final ChainInfo chain;
         /** By link, then outcome: the timers of attempts without an error, made on first use. */
         private final Timer[][] clean;
+        /** By link, then outcome: the timers of failed attempts, one per failure class and status. */
+        private final FailedTimers[][] failed;
         /** By link: the timer of a call that link answered. */
         private final Timer[] answeredBy;
         private final Map<String, Timer> others = new ConcurrentHashMap<>();
@@ -157,6 +160,7 @@ public final class MicrometerFallbackListener implements FallbackListener<Microm
         ChainMeters(ChainInfo chain) {
             this.chain = chain;
             this.clean = new Timer[chain.providers().size()][Attempt.Outcome.values().length];
+            this.failed = new FailedTimers[chain.providers().size()][Attempt.Outcome.values().length];
             this.answeredBy = new Timer[chain.providers().size()];
         }
 
@@ -171,10 +175,17 @@ public final class MicrometerFallbackListener implements FallbackListener<Microm
                 }
                 return timer;
             }
-            String outcome = lower(attempt.outcome());
-            String error = error(attempt.failure());
-            return others.computeIfAbsent(link + "/" + outcome + "/" + error,
-                    key -> attemptTimer(attempt.provider(), outcome, error));
+            int outcome = attempt.outcome().ordinal();
+            FailedTimers timers = failed[link][outcome];
+            if (timers == null) {
+                timers = new FailedTimers();
+                failed[link][outcome] = timers;
+            }
+            Throwable failure = attempt.failure();
+            int status = Failures.statusCode(failure).orElse(-1);
+            Timer timer = timers.find(failure.getClass(), status);
+            return timer != null ? timer : timers.add(failure.getClass(), status,
+                    attemptTimer(attempt.provider(), lower(attempt.outcome()), error(failure)));
         }
 
         private Timer attemptTimer(String provider, String outcome, String error) {
@@ -212,6 +223,43 @@ public final class MicrometerFallbackListener implements FallbackListener<Microm
                     .tag("served_by", servedBy)
                     .tag("fallback", Boolean.toString(fallback))
                     .register(registry);
+        }
+    }
+
+    /**
+     * The timers of one link's failed attempts with one outcome, found by failure class and status without
+     * building a tag or a key: a failing call allocates nothing here once its timer exists. Copy-on-write, so
+     * reads take no lock; the set is small (one entry per failure class and status a link has seen).
+     */
+    static final class FailedTimers {
+
+        private static final Object[] NONE = {};
+
+        /** Triples: failure class, status ({@code Integer}, -1 for none), timer. */
+        private volatile Object[] entries = NONE;
+
+        Timer find(Class<?> type, int status) {
+            Object[] seen = entries;
+            for (int i = 0; i < seen.length; i += 3) {
+                if (seen[i] == type && (Integer) seen[i + 1] == status) {
+                    return (Timer) seen[i + 2];
+                }
+            }
+            return null;
+        }
+
+        synchronized Timer add(Class<?> type, int status, Timer timer) {
+            Timer known = find(type, status);
+            if (known != null) {
+                return known;
+            }
+            Object[] seen = entries;
+            Object[] more = Arrays.copyOf(seen, seen.length + 3);
+            more[seen.length] = type;
+            more[seen.length + 1] = status;
+            more[seen.length + 2] = timer;
+            entries = more;
+            return timer;
         }
     }
 }
