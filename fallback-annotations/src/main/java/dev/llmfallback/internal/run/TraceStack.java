@@ -135,8 +135,13 @@ public final class TraceStack {
         private long startNanos;
         private long endNanos;
         private Outcome[] outcomes = new Outcome[4];
+        /*
+         * Only failed and skipped attempts have a failure or a summary: the happy path neither writes nor clears
+         * these slots; {@code holdsObjects} says whether any of them holds one.
+         */
         private Throwable[] failures = new Throwable[4];
         private String[] summaries = new String[4];
+        private boolean holdsObjects;
         private long[] starts = new long[4];
         private long[] ends = new long[4];
         private FallbackTrace snapshot;
@@ -187,8 +192,11 @@ public final class TraceStack {
         @Override
         public void record(int index, Outcome outcome, Throwable failure, String summary, long start, long end) {
             outcomes[count] = outcome;
-            failures[count] = failure;
-            summaries[count] = summary;
+            if (failure != null || summary != null) {
+                failures[count] = failure;
+                summaries[count] = summary;
+                holdsObjects = true;
+            }
             starts[count] = start;
             ends[count] = end;
             count++;
@@ -281,9 +289,10 @@ public final class TraceStack {
         }
 
         void clear() {
-            if (count > 0) {
+            if (holdsObjects) {
                 Arrays.fill(failures, 0, count, null);
                 Arrays.fill(summaries, 0, count, null);
+                holdsObjects = false;
             }
             chain = null;
             count = 0;
