@@ -97,6 +97,18 @@ public final class Commit {
         return opened.source();
     }
 
+    /**
+     * The failure an element after the commit stands for (an SDK's error event, for a link with the default
+     * commit point), which must end the stream rather than pass as an element.
+     *
+     * @param element an element read after the commit
+     * @return the failure, or {@code null} for an ordinary element
+     */
+    public Throwable failureIn(Object element) {
+        committedOnly();
+        return opened.failureIn(element);
+    }
+
     /** Closes the committed provider's stream, once, dropping what its close throws; nothing after a failure. */
     public void close() {
         if (opened != null) {

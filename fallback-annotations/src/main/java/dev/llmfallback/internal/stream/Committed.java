@@ -78,6 +78,11 @@ final class Committed<T> implements Spliterator<T> {
                 held.value = null;
                 throw idle.expired;
             }
+            Throwable errorEvent = advanced ? opened.failureIn(held.value) : null;
+            if (errorEvent != null) {
+                held.value = null;
+                throw errorEvent;
+            }
         } catch (Error error) {
             ended = true;
             opened.closeQuietly();

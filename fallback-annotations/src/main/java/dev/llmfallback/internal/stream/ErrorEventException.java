@@ -3,10 +3,11 @@ package dev.llmfallback.internal.stream;
 import java.util.Optional;
 
 /**
- * A provider's stream carried an error event as an element, before anything committed: the OpenAI Responses
- * API's {@code error} event or {@code response.failed}, which openai-java hands over as events rather than
- * throwing. Thrown by {@link dev.llmfallback.CommitPoint#modelOutput()} so that the attempt fails and its
- * link's {@code skipOn} judges it like any failure: the error code is readable by {@code code()} (as the
+ * A provider's stream carried an error event as an element: the OpenAI Responses API's {@code error} event or
+ * {@code response.failed}, which openai-java hands over as events rather than throwing. Before the commit,
+ * thrown by {@link dev.llmfallback.CommitPoint#modelOutput()} so that the attempt fails and its link's
+ * {@code skipOn} judges it like any failure; after it, the cause of the
+ * {@link dev.llmfallback.StreamInterruptedException} that ends the stream. The error code is readable by {@code code()} (as the
  * classifiers read the SDKs' own exceptions), so {@code server_error} counts as a 500 and
  * {@code rate_limit_exceeded} as a 429. The message names the event and its code only, never the event's
  * free text, which may quote the input. Not API: test for it through {@link dev.llmfallback.Failures}.
@@ -26,7 +27,7 @@ public final class ErrorEventException extends RuntimeException {
      * @param code   the error code the event carried, or {@code null}
      */
     public ErrorEventException(String stream, String event, String code) {
-        super(stream + " sent " + event + (code != null ? " (" + code + ")" : "") + " before any output");
+        super(stream + " sent " + event + (code != null ? " (" + code + ")" : ""));
         this.code = code;
     }
 

@@ -113,6 +113,23 @@ final class SdkEvents {
         };
     }
 
+    /**
+     * The failure an event stands for, read as before the commit: an OpenAI Responses {@code error} event or
+     * {@code response.failed}.
+     *
+     * @return the failure, or {@code null} for any other event or element
+     */
+    static ErrorEventException failureIn(Object event) {
+        try {
+            READERS.get(event.getClass()).carriesOutput(event);
+            return null;
+        } catch (ErrorEventException failure) {
+            return failure;
+        } catch (Throwable unreadable) {
+            return null;
+        }
+    }
+
     private static Reader openAiResponses(Class<?> type) {
         List<MethodHandle> output = new java.util.ArrayList<>();
         for (String accessor : OPENAI_RESPONSE_OUTPUT) {

@@ -115,6 +115,18 @@ final class ChainSubscription<T> implements Flow.Subscription, Pull.Relay {
 
     @Override
     public void onNext(Object element) {
+        if (upstreamDone) {
+            // Signals a cancelled publisher sends on its way out.
+            return;
+        }
+        Commit committed = commit;
+        Throwable errorEvent = committed.failureIn(element);
+        if (errorEvent != null) {
+            // The provider said it failed, as an element (an SDK's error event): the end of its answer.
+            committed.close();
+            onError(errorEvent);
+            return;
+        }
         received.incrementAndGet();
         if (publisher.idleNanos > 0) {
             lastProgress = scheduler.nanoTime();
