@@ -237,6 +237,45 @@ class PublishingChainTest {
     }
 
     @Test
+    public void cancelFromOnNext_stopsAPublisherThatAnswersWithinItsRequest_atTheNextElement() {
+        String[] many = new String[100_000];
+        java.util.Arrays.fill(many, "x");
+        ScriptedPublisher primary = script((Object[]) many);
+        Flow.Publisher<String> answer = builder().publishingProvider("anthropic", p -> primary).build().publish(SECRET);
+        int[] received = {0};
+        answer.subscribe(new Flow.Subscriber<String>() {
+            private Flow.Subscription subscription;
+
+            @Override
+            public void onSubscribe(Flow.Subscription given) {
+                subscription = given;
+                given.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(String item) {
+                if (++received[0] == 3) {
+                    subscription.cancel();
+                }
+            }
+
+            @Override
+            public void onError(Throwable thrown) {
+                throw new AssertionError(thrown);
+            }
+
+            @Override
+            public void onComplete() {
+                throw new AssertionError("cancelled, not completed");
+            }
+        });
+
+        assertThat(received[0]).isEqualTo(3);
+        assertThat(primary.cancelled).hasValue(1);
+        assertThat(primary.emitted).as("the publisher's own loop stopped at once, not after 100 000").hasValue(3);
+    }
+
+    @Test
     public void nonPositiveRequest_endsTheSubscriptionWithIllegalArgument_andCancelsTheProvider() {
         ScriptedPublisher primary = script("a", "b");
         Flow.Publisher<String> answer = builder().publishingProvider("anthropic", p -> primary).build().publish(SECRET);

@@ -27,6 +27,7 @@ final class ScriptedPublisher implements Flow.Publisher<String> {
     final AtomicInteger subscribed = new AtomicInteger();
     final AtomicInteger cancelled = new AtomicInteger();
     final AtomicLong requested = new AtomicLong();
+    final AtomicLong emitted = new AtomicLong();
     private final Consumer<Duration> clock;
     private final Object[] steps;
 
@@ -118,6 +119,7 @@ final class ScriptedPublisher implements Flow.Publisher<String> {
                     finished = true;
                     subscriber.onError((Throwable) step);
                 } else {
+                    emitted.incrementAndGet();
                     subscriber.onNext((String) step);
                 }
             }

@@ -23,14 +23,21 @@ import java.util.concurrent.atomic.AtomicLong;
  * subscriber asked for beyond the preamble, so that nothing is buffered but the preamble and the elements in
  * flight to a subscriber that requested them.
  *
- * <p>Signals to the subscriber are serialized by one drain loop (a work-in-progress counter, never a lock held
- * while signalling): whichever thread brings news — the subscriber's {@code request} or {@code cancel}, the
- * run's end, the committed publisher's signals, the idle timer — either drains or leaves the work to the thread
- * already draining, so a {@code request} from within {@code onNext} never recurses. After the commit a
- * failure of the publisher ends the subscription with {@link StreamInterruptedException} (an {@link Error}
- * passes unchanged), as does an idle timeout: with demand outstanding, no signal for the chain's idle timeout.
- * Cancelling stops the run before the commit (the attempt in flight is cancelled, its publisher's subscription
- * cancelled) and cancels the committed publisher after it. Thread-safe.
+ * <p>Two serializers, each a work-in-progress counter (never a lock held while signalling): the drain loop
+ * signals the subscriber — whichever thread brings news (the subscriber's {@code request} or {@code cancel},
+ * the run's end, the committed publisher's signals, the idle timer) either drains or leaves the work to the
+ * thread already draining, so a {@code request} from within {@code onNext} never recurses; and the requester
+ * calls the committed publisher's {@code request}, one call at a time (§2.7) and never from within the drain
+ * loop, so that a publisher that answers a request synchronously hands each element to a drain loop that can
+ * deliver it at once instead of queueing everything it was asked for. The committed publisher is cancelled at
+ * once, from whatever thread decides it (§3.5: {@code cancel} is thread-safe), even from within its own
+ * {@code request}: a publisher looping over a large demand stops at the next element.
+ *
+ * <p>After the commit a failure of the publisher ends the subscription with {@link StreamInterruptedException}
+ * (an {@link Error} passes unchanged), as does an error event among its elements (an SDK's) and an idle
+ * timeout: with demand outstanding, no signal for the chain's idle timeout. Cancelling stops the run before
+ * the commit (the attempt in flight is cancelled, its publisher's subscription cancelled) and cancels the
+ * committed publisher after it. Thread-safe.
  *
  * @param <T> the element type
  */
@@ -40,6 +47,7 @@ final class ChainSubscription<T> implements Flow.Subscription, Pull.Relay {
     private final Flow.Subscriber<? super T> subscriber;
     private final Scheduler scheduler;
     private final AtomicInteger wip = new AtomicInteger();
+    private final AtomicInteger requesting = new AtomicInteger();
     /** Everything the subscriber requested, saturated at {@code Long.MAX_VALUE} (unbounded). */
     private final AtomicLong requested = new AtomicLong();
     /** The preamble, then the committed publisher's elements: never more than the subscriber requested. */
@@ -49,20 +57,22 @@ final class ChainSubscription<T> implements Flow.Subscription, Pull.Relay {
     private volatile Throwable badRequest;
     private volatile CompletableFuture<Commit> run;
     private volatile Commit commit;
+    /** The committed publisher, once its preamble is queued and it relays to this subscription. */
+    private volatile Pull pull;
+    private volatile long preambleSize = -1;
     private volatile boolean upstreamDone;
     private volatile Throwable upstreamFailure;
+    private volatile boolean upstreamClosed;
     private volatile TimeoutException idleExpired;
     private volatile long lastProgress;
+    /** What the committed publisher was asked for in all; written by the requester only. */
     private volatile long upstreamRequested;
     private volatile Scheduler.Cancellable idleTimer;
     // Touched by the draining thread only.
     private long emitted;
-    private long preambleSize = -1;
-    private Pull pull;
     private String provider;
     private FallbackTrace trace;
     private boolean terminated;
-    private boolean commitClosed;
 
     ChainSubscription(ChainPublisher<T> publisher, Flow.Subscriber<? super T> subscriber) {
         this.publisher = publisher;
@@ -84,11 +94,7 @@ final class ChainSubscription<T> implements Flow.Subscription, Pull.Relay {
             run = started;
             started.thenAccept(this::runEnded);
         }
-        int missed = 1;
-        do {
-            work();
-            missed = wip.addAndGet(-missed);
-        } while (missed != 0);
+        drainLoop();
     }
 
     @Override
@@ -119,11 +125,10 @@ final class ChainSubscription<T> implements Flow.Subscription, Pull.Relay {
             // Signals a cancelled publisher sends on its way out.
             return;
         }
-        Commit committed = commit;
-        Throwable errorEvent = committed.failureIn(element);
+        Throwable errorEvent = commit.failureIn(element);
         if (errorEvent != null) {
             // The provider said it failed, as an element (an SDK's error event): the end of its answer.
-            committed.close();
+            closeUpstream();
             onError(errorEvent);
             return;
         }
@@ -152,11 +157,17 @@ final class ChainSubscription<T> implements Flow.Subscription, Pull.Relay {
         if (wip.getAndIncrement() != 0) {
             return;
         }
+        drainLoop();
+    }
+
+    /** Runs the drain loop while there is news, then passes the demand on; holding the drain. */
+    private void drainLoop() {
         int missed = 1;
         do {
             work();
             missed = wip.addAndGet(-missed);
         } while (missed != 0);
+        requestUpstream();
     }
 
     /** One pass of the drain loop; runs on one thread at a time. */
@@ -202,15 +213,11 @@ final class ChainSubscription<T> implements Flow.Subscription, Pull.Relay {
         }
         if (idle != null) {
             terminate(new StreamInterruptedException(provider, emitted, trace, idle));
-            return;
-        }
-        if (done) {
+        } else if (done) {
             Throwable failure = upstreamFailure;
             terminate(failure == null ? null : failure instanceof Error ? failure
                     : new StreamInterruptedException(provider, emitted, trace, failure));
-            return;
         }
-        askUpstream(wanted);
     }
 
     /**
@@ -234,29 +241,47 @@ final class ChainSubscription<T> implements Flow.Subscription, Pull.Relay {
             upstreamDone = true;
             return true;
         }
-        pull = (Pull) ended.source();
+        Pull committedPull = (Pull) ended.source();
         if (publisher.idleNanos > 0) {
             lastProgress = scheduler.nanoTime();
             idleTimer = scheduler.schedule(this::checkIdle, publisher.idleNanos);
         }
         // May hand over a terminal signal that came before the commit was taken, from within this call.
-        pull.relayTo(this);
+        committedPull.relayTo(this);
+        pull = committedPull;
         return true;
     }
 
-    /** Asks the committed publisher for what the subscriber requested beyond the preamble and not yet asked. */
-    private void askUpstream(long wanted) {
-        long target = wanted == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(0, wanted - preambleSize);
-        long asked = upstreamRequested;
-        if (pull == null || target <= asked) {
+    /**
+     * The requester: asks the committed publisher for what the subscriber requested beyond the preamble and
+     * not yet asked, unless it was cancelled. One thread at a time; a call made
+     * meanwhile (a publisher answering within {@code request}, whose subscriber requests more) is served by
+     * the loop already running.
+     */
+    private void requestUpstream() {
+        if (requesting.getAndIncrement() != 0) {
             return;
         }
-        if (publisher.idleNanos > 0 && received.get() >= asked) {
-            // Nothing was outstanding: the wait for the publisher starts now, not at its last element.
-            lastProgress = scheduler.nanoTime();
-        }
-        upstreamRequested = target;
-        pull.request(target == Long.MAX_VALUE ? Long.MAX_VALUE : target - asked);
+        int missed = 1;
+        do {
+            if (!upstreamClosed) {
+                Pull upstream = pull;
+                if (upstream != null && !upstreamDone) {
+                    long wanted = requested.get();
+                    long target = wanted == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(0, wanted - preambleSize);
+                    long asked = upstreamRequested;
+                    if (target > asked) {
+                        if (publisher.idleNanos > 0 && received.get() >= asked) {
+                            // Nothing was outstanding: the wait for the publisher starts now.
+                            lastProgress = scheduler.nanoTime();
+                        }
+                        upstreamRequested = target;
+                        upstream.request(target == Long.MAX_VALUE ? Long.MAX_VALUE : target - asked);
+                    }
+                }
+            }
+            missed = requesting.addAndGet(-missed);
+        } while (missed != 0);
     }
 
     /** The idle timer: expires the subscription if the publisher owes elements and sent none for too long. */
@@ -271,10 +296,7 @@ final class ChainSubscription<T> implements Flow.Subscription, Pull.Relay {
         if (owed && waited >= idle) {
             idleExpired = new TimeoutException("no element from " + provider + " for " + Duration.ofNanos(waited)
                     + " after the commit (idle timeout " + Duration.ofNanos(idle) + ")");
-            Pull upstream = pull;
-            if (upstream != null) {
-                upstream.close();
-            }
+            closeUpstream();
             drain();
             return;
         }
@@ -296,7 +318,7 @@ final class ChainSubscription<T> implements Flow.Subscription, Pull.Relay {
         }
     }
 
-    /** Stops the run, or closes the committed publisher; again for a commit that arrives later. */
+    /** Stops the run, or cancels the committed publisher; again for a commit that arrives later. */
     private void release() {
         queue.clear();
         Scheduler.Cancellable timer = idleTimer;
@@ -307,9 +329,14 @@ final class ChainSubscription<T> implements Flow.Subscription, Pull.Relay {
         if (started != null && !started.isDone()) {
             started.cancel(true);
         }
+        closeUpstream();
+    }
+
+    /** Cancels the committed publisher (closes its stream: once), and asks it for nothing more. */
+    private void closeUpstream() {
+        upstreamClosed = true;
         Commit ended = commit;
-        if (ended != null && !commitClosed) {
-            commitClosed = true;
+        if (ended != null) {
             ended.close();
         }
     }
