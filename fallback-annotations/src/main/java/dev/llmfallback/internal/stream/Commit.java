@@ -1,6 +1,7 @@
 package dev.llmfallback.internal.stream;
 
 import dev.llmfallback.FallbackTrace;
+import dev.llmfallback.internal.run.Link;
 import java.util.List;
 import java.util.Objects;
 import java.util.Spliterator;
@@ -15,19 +16,19 @@ import java.util.Spliterator;
 public final class Commit {
 
     private final Opened opened;
-    private final String provider;
+    private final Link link;
     private final Throwable failure;
     private final FallbackTrace trace;
 
-    private Commit(Opened opened, String provider, Throwable failure, FallbackTrace trace) {
+    private Commit(Opened opened, Link link, Throwable failure, FallbackTrace trace) {
         this.opened = opened;
-        this.provider = provider;
+        this.link = link;
         this.failure = failure;
         this.trace = Objects.requireNonNull(trace, "trace");
     }
 
-    static Commit committed(Opened opened, String provider, FallbackTrace trace) {
-        return new Commit(Objects.requireNonNull(opened, "opened"), provider, null, trace);
+    static Commit committed(Opened opened, Link link, FallbackTrace trace) {
+        return new Commit(Objects.requireNonNull(opened, "opened"), Objects.requireNonNull(link, "link"), null, trace);
     }
 
     static Commit failed(Throwable failure, FallbackTrace trace) {
@@ -60,7 +61,7 @@ public final class Commit {
      */
     public String provider() {
         committedOnly();
-        return provider;
+        return link.provider();
     }
 
     /**
@@ -107,6 +108,17 @@ public final class Commit {
     public Throwable failureIn(Object element) {
         committedOnly();
         return opened.failureIn(element);
+    }
+
+    /**
+     * Reports a failure of the committed provider after the commit (what ends the caller's stream) to its
+     * provider health, judged as one before the commit would be; nothing for a link without health.
+     *
+     * @param afterCommit the provider's failure, or a timeout for an idle timeout
+     */
+    public void failedAfterCommit(Throwable afterCommit) {
+        committedOnly();
+        AfterCommit.failed(link, afterCommit);
     }
 
     /** Closes the committed provider's stream, once, dropping what its close throws; nothing after a failure. */

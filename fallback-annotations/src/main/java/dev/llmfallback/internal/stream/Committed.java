@@ -2,6 +2,7 @@ package dev.llmfallback.internal.stream;
 
 import dev.llmfallback.FallbackTrace;
 import dev.llmfallback.StreamInterruptedException;
+import dev.llmfallback.internal.run.Link;
 import dev.llmfallback.internal.run.Scheduler;
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +18,8 @@ import java.util.function.Consumer;
  * provider is read outside the action. With an idle timeout, a pull that waits longer than it for the
  * provider's next element closes the provider's stream from the scheduler's timer (which is how a blocked read
  * of an SDK's stream ends) and fails with a {@link StreamInterruptedException} caused by a
- * {@link TimeoutException}. Not thread-safe, like any spliterator, but for that timer.
+ * {@link TimeoutException}. Such failures are reported to the link's provider health ({@link AfterCommit}).
+ * Not thread-safe, like any spliterator, but for that timer.
  *
  * @param <T> the element type
  */
@@ -32,14 +34,23 @@ final class Committed<T> implements Spliterator<T> {
     private long emitted;
     private boolean ended;
     private final Idle idle;
+    /** The committed link, for provider health; {@code null} when not reported. */
+    private final Link link;
 
     Committed(Opened opened, String provider, FallbackTrace trace) {
-        this(opened, provider, trace, null, 0);
-    }
-
-    Committed(Opened opened, String provider, FallbackTrace trace, Scheduler scheduler, long idleNanos) {
         this.opened = opened;
         this.provider = provider;
+        this.trace = trace;
+        this.preamble = opened.preamble();
+        this.ended = opened.ended();
+        this.idle = null;
+        this.link = null;
+    }
+
+    Committed(Opened opened, Link link, FallbackTrace trace, Scheduler scheduler, long idleNanos) {
+        this.opened = opened;
+        this.link = link;
+        this.provider = link.provider();
         this.trace = trace;
         this.preamble = opened.preamble();
         this.ended = opened.ended();
@@ -96,6 +107,7 @@ final class Committed<T> implements Spliterator<T> {
                 // How the closed stream ended the blocked read: a consequence, kept for the record.
                 interrupted.addSuppressed(failure);
             }
+            AfterCommit.failed(link, timedOut != null ? timedOut : failure);
             try {
                 opened.close();
             } catch (RuntimeException closeFailure) {

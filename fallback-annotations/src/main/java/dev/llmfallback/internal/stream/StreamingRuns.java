@@ -82,7 +82,7 @@ public final class StreamingRuns {
         }
         FallbackTrace trace = FallbackTrace.current();
         Opened committed = winner;
-        Stream<T> stream = StreamSupport.stream(new Committed<T>(committed, chain.link(committed.link).provider(), trace,
+        Stream<T> stream = StreamSupport.stream(new Committed<T>(committed, chain.link(committed.link), trace,
                 chain.scheduler(), idleNanos),
                 false).onClose(committed::close);
         TRACES.put(stream, trace);
@@ -117,7 +117,7 @@ public final class StreamingRuns {
             openings.seal(opened);
             FallbackTrace trace = FallbackTrace.of(run);
             Commit commit = opened != null
-                    ? Commit.committed(opened, chain.link(opened.link).provider(), trace)
+                    ? Commit.committed(opened, chain.link(opened.link), trace)
                     : Commit.failed(unwrap(failure), trace);
             if (!result.complete(commit)) {
                 commit.close();

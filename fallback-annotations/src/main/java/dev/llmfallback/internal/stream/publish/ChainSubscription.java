@@ -37,7 +37,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * (an {@link Error} passes unchanged), as does an error event among its elements (an SDK's) and an idle
  * timeout: with demand outstanding, no signal for the chain's idle timeout. Cancelling stops the run before
  * the commit (the attempt in flight is cancelled, its publisher's subscription cancelled) and cancels the
- * committed publisher after it. Thread-safe.
+ * committed publisher after it. Failures after the commit are reported to the committed provider's health.
+ * Thread-safe.
  *
  * @param <T> the element type
  */
@@ -212,9 +213,13 @@ final class ChainSubscription<T> implements Flow.Subscription, Pull.Relay {
             return;
         }
         if (idle != null) {
+            commit.failedAfterCommit(idle);
             terminate(new StreamInterruptedException(provider, emitted, trace, idle));
         } else if (done) {
             Throwable failure = upstreamFailure;
+            if (failure != null && preambleSize >= 0 && pull != null) {
+                commit.failedAfterCommit(failure);
+            }
             terminate(failure == null ? null : failure instanceof Error ? failure
                     : new StreamInterruptedException(provider, emitted, trace, failure));
         }
