@@ -116,6 +116,20 @@ class ReactorChainsTest {
     }
 
     @Test
+    public void fluxSilentPastItsTimeToCommit_isCancelled_andTheNextProviderAnswers() throws Exception {
+        // The timeout rule itself is tested on a fake clock (PublishingChainTest); this is Reactor's cancellation.
+        CountDownLatch cancelled = new CountDownLatch(1);
+        Flux<String> silent = Flux.<String>never().doOnCancel(cancelled::countDown);
+        FallbackChain<String, String> chain = FallbackChain.<String, String>builder()
+                .publishingProvider("anthropic", p -> silent, null, null, Duration.ofMillis(200))
+                .publishingProvider("openai", p -> Flux.just("the answer"))
+                .build();
+
+        assertThat(chainFlux(chain).collectList().block(BOUND)).containsExactly("the answer");
+        assertThat(cancelled.await(10, TimeUnit.SECONDS)).as("the abandoned Flux was cancelled").isTrue();
+    }
+
+    @Test
     public void frontDoorShapes_answerAsTheDeclaredType() {
         Chain chain = chainOf(p -> Flux.just("pre:start", "a", "b"));
 
