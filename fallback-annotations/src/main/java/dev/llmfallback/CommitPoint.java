@@ -29,8 +29,14 @@ public interface CommitPoint {
      * {@code BetaRawMessageStreamEvent}) commits on a content-block delta (text, tool input, thinking), not
      * on {@code message_start}, {@code content_block_start}, {@code content_block_stop} or
      * {@code message_delta}; openai-java's {@code ChatCompletionChunk} commits when a choice's delta carries
-     * content, a refusal, a function call or tool calls, not for a role-only or usage-only chunk. Any other
-     * element commits at once, as {@link #firstElement()} does. The default of every streaming provider.
+     * content, a refusal, a function call or tool calls, not for a role-only or usage-only chunk; openai-java's
+     * Responses API {@code ResponseStreamEvent} commits on a delta of output (text, refusal, function call
+     * arguments, tool input, reasoning, audio), not on {@code response.created}, {@code response.in_progress}
+     * or an item or content part being added. An {@code error} event or {@code response.failed} before the
+     * commit (which openai-java hands over as events, not exceptions) fails the attempt, judged by the
+     * provider's predicate by its error code ({@code server_error} as a 500, {@code rate_limit_exceeded} as a
+     * 429). Any other element commits at once, as {@link #firstElement()} does. The default of every streaming
+     * provider.
      *
      * @return the shared instance
      */

@@ -7,6 +7,7 @@ import dev.llmfallback.internal.run.Link;
 import dev.llmfallback.internal.run.Scheduler;
 import dev.llmfallback.internal.run.Workers;
 import dev.llmfallback.internal.stream.StreamingRuns;
+import dev.llmfallback.internal.stream.publish.PublishingRuns;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -52,6 +54,10 @@ import java.util.stream.Stream;
  * }
  * }</pre>
  *
+ * <p>A chain built of {@linkplain Builder#publishingProvider publishing providers} (answering with a
+ * {@link Flow.Publisher}, a Reactive Streams {@code Publisher}, a Reactor {@code Flux} or {@code Mono}) is run
+ * with {@link #publish}, which answers with a {@link Flow.Publisher} under the same contract.
+ *
  * @param <I> the input every provider receives, for example a prompt
  * @param <O> the answer
  */
@@ -59,10 +65,14 @@ public final class FallbackChain<I, O> {
 
     private final Chain chain;
     private final boolean streaming;
+    private final boolean publishing;
+    private final long idleNanos;
 
-    private FallbackChain(Chain chain, boolean streaming) {
+    private FallbackChain(Chain chain, boolean streaming, boolean publishing, long idleNanos) {
         this.chain = chain;
         this.streaming = streaming;
+        this.publishing = publishing;
+        this.idleNanos = idleNanos;
     }
 
     /**
@@ -158,11 +168,11 @@ public final class FallbackChain<I, O> {
      * @throws IllegalStateException if this chain's providers are not streaming
      */
     public Stream<O> stream(I input) throws Exception {
-        if (!streaming) {
+        if (!streaming || publishing) {
             throw wrongKind("stream");
         }
         try {
-            return StreamingRuns.stream(chain, input);
+            return StreamingRuns.stream(chain, input, idleNanos);
         } catch (Exception | Error e) {
             throw e;
         } catch (Throwable other) {
@@ -170,11 +180,53 @@ public final class FallbackChain<I, O> {
         }
     }
 
+    /**
+     * Answers with a publisher that runs a chain of publishing providers with {@code input} (SPEC §13) for
+     * each subscriber: the contract of {@link #stream}, for publishers.
+     *
+     * <p>Nothing runs before a subscription; each subscription runs the chain once (a cold publisher, like
+     * the ones LLM clients return). Providers are tried in order, on the chain's worker threads: each one's
+     * publisher is subscribed to and read one element at a time up to its {@linkplain CommitPoint commit
+     * point}, whatever the subscriber requested, its preamble held back. A failure before that — thrown by the
+     * provider, or signalled with {@code onError} — is judged by the provider's predicate as {@link #run}
+     * judges one: the chain moves on to the next provider's publisher (the abandoned subscription is
+     * cancelled, its preamble never emitted), or the subscriber receives that failure with {@code onError},
+     * unchanged, as it does {@link AllProvidersFailedException} when every provider failed. A provider's
+     * timeout bounds its time to the commit point; the chain's deadline the whole search.
+     *
+     * <p>From the commit on, the subscriber receives the committed provider's preamble, verbatim, then the
+     * rest of its elements, and demand is respected: the committed publisher is asked for exactly what the
+     * subscriber requested beyond the preamble, so nothing is buffered but the preamble. A failure of the
+     * provider from there on ends the subscription with {@link StreamInterruptedException} (an {@link Error}
+     * passes unchanged), as does a stall longer than the {@linkplain Builder#idleTimeout idle timeout}.
+     * Cancelling the subscription stops the run before the commit (the attempt in flight is cancelled) and
+     * cancels the committed publisher after it. Signals come on the chain's worker threads or the committed
+     * publisher's.
+     *
+     * <p>{@link FallbackTrace#of(Flow.Publisher)} on the returned publisher gives the trace of its latest
+     * subscription's run once that run committed or failed. With Reactor, {@code
+     * JdkFlowAdapter.flowPublisherToFlux(chain.publish(input))} makes a {@code Flux} of it.
+     *
+     * @param input passed to every provider; never appears in a message or trace
+     * @return a publisher of the committed provider's elements
+     * @throws IllegalStateException if this chain's providers are not publishing providers
+     */
+    public Flow.Publisher<O> publish(I input) {
+        if (!publishing) {
+            throw wrongKind("publish");
+        }
+        @SuppressWarnings("unchecked")
+        Flow.Publisher<O> answer = PublishingRuns.publish(chain, input, idleNanos, Flow.Publisher.class);
+        return answer;
+    }
+
     // Kept out of run and runAsync, whose hot path is then one field test.
     private IllegalStateException wrongKind(String method) {
         return new IllegalStateException(this + "." + method + "(input): this chain's providers are "
-                + (streaming ? "streaming providers: call stream(input)" : "not streaming providers: call run(input) "
-                + "or runAsync(input), or build the chain with streamingProvider(...)"));
+                + (publishing ? "publishing providers: call publish(input)"
+                : streaming ? "streaming providers: call stream(input)"
+                : "not streaming providers: call run(input) or runAsync(input), or build the chain with "
+                + "streamingProvider(...) or publishingProvider(...)"));
     }
 
     /**
@@ -208,6 +260,7 @@ public final class FallbackChain<I, O> {
         private final List<CommitPoint> commitPoints = new ArrayList<>();
         private SkipPredicate defaultPredicate = RetryableOnly.INSTANCE;
         private Duration deadline;
+        private Duration idleTimeout;
         private Scheduler scheduler = Workers.SYSTEM;
         private HealthPolicy defaultHealth = NoCooldown.INSTANCE;
         private final Map<String, HealthPolicy> ownHealth = new HashMap<>();
@@ -343,6 +396,58 @@ public final class FallbackChain<I, O> {
          */
         public Builder<I, O> streamingProvider(String name, StreamingProvider<? super I, ? extends O> provider,
                 SkipPredicate skipOn, CommitPoint commitAt, Duration timeout) {
+            return streaming(name, provider, skipOn, commitAt, timeout);
+        }
+
+        /**
+         * Adds a publishing provider (see {@link FallbackChain#publish}), judged by the chain's predicate and
+         * committed to at its first element carrying model output ({@link CommitPoint#modelOutput()}). A chain
+         * is made of publishing providers only, of streaming providers only, or of neither.
+         *
+         * @param name     the provider's label
+         * @param provider answers with the provider's publisher
+         * @return this builder
+         */
+        public Builder<I, O> publishingProvider(String name, PublishingProvider<? super I> provider) {
+            return publishingProvider(name, provider, null, null, null);
+        }
+
+        /**
+         * Adds a publishing provider with its own predicate, commit point and time to commit.
+         *
+         * @param name     the provider's label
+         * @param provider answers with the provider's publisher
+         * @param skipOn   decides, for this provider's failures before its commit point, whether the chain
+         *                 moves on; {@code null} for the chain's predicate
+         * @param commitAt where this provider's answer commits the chain; {@code null} for
+         *                 {@link CommitPoint#modelOutput()}
+         * @param timeout  the longest the provider may take to reach its commit point (a first-token timeout;
+         *                 it does not bound the publisher after the commit), or {@code null} for none
+         * @return this builder
+         */
+        public Builder<I, O> publishingProvider(String name, PublishingProvider<? super I> provider,
+                SkipPredicate skipOn, CommitPoint commitAt, Duration timeout) {
+            return streaming(name, provider, skipOn, commitAt, timeout);
+        }
+
+        /**
+         * Bounds a stall after the commit point, for a chain of streaming or publishing providers: when the
+         * committed provider gives no element for this long while one is wanted (the caller pulls, or the
+         * subscriber's demand is outstanding), its stream is closed or its subscription cancelled and the
+         * caller gets a {@link StreamInterruptedException} whose cause is a
+         * {@link java.util.concurrent.TimeoutException}. Without it, a stall after the commit is unbounded
+         * (the providers' timeouts bound only the time to commit).
+         *
+         * @param idleTimeout the longest wait for an element after the commit; positive
+         * @return this builder
+         */
+        public Builder<I, O> idleTimeout(Duration idleTimeout) {
+            this.idleTimeout = positive(idleTimeout, "idleTimeout");
+            return this;
+        }
+
+        private Builder<I, O> streaming(String name, Object provider, SkipPredicate skipOn, CommitPoint commitAt,
+                Duration timeout) {
             add(name, provider, false, skipOn, timeout == null ? null : positive(timeout, "timeout"));
             commitPoints.set(commitPoints.size() - 1, commitAt != null ? commitAt : CommitPoint.modelOutput());
             return this;
@@ -466,20 +571,40 @@ public final class FallbackChain<I, O> {
                 throw new IllegalArgumentException("FallbackChain mixes streaming and other providers " + names
                         + ": a chain is run either with stream(input) or with run(input); build one chain of each");
             }
+            long publishingCount = providers.stream().filter(PublishingProvider.class::isInstance).count();
+            if (publishingCount != 0 && publishingCount != names.size()) {
+                throw new IllegalArgumentException("FallbackChain mixes publishing and streaming providers " + names
+                        + ": a chain is run either with publish(input) or with stream(input); build one chain of each");
+            }
+            if (idleTimeout != null && streamingCount == 0) {
+                throw new IllegalArgumentException("FallbackChain idleTimeout(...) bounds a stream after its commit "
+                        + "point: add streaming or publishing providers, or drop the idle timeout");
+            }
             List<Link> links = new ArrayList<>(names.size());
             for (int i = 0; i < names.size(); i++) {
                 SkipPredicate own = ownPredicates.get(i);
                 Duration timeout = timeouts.get(i);
                 links.add(new Link(names.get(i), names.get(i), own != null ? own : defaultPredicate,
                         timeout == null ? 0 : timeout.toNanos(), async.get(i), commitPoints.get(i) != null
-                                ? StreamingRuns.invoker(i, names.get(i), (StreamingProvider<?, ?>) providers.get(i),
+                                ? StreamingRuns.invoker(i, names.get(i), streamOf(names.get(i), providers.get(i)),
                                         commitPoints.get(i))
                                 : invoker(providers.get(i), async.get(i)),
                         LinkHealths.of(ownHealth.getOrDefault(names.get(i), defaultHealth), names.get(i),
                                 health.registry())));
             }
             return new FallbackChain<>(new Chain(links, deadline == null ? 0 : deadline.toNanos(), false, scheduler,
-                    name, listeners), streamingCount != 0);
+                    name, listeners), streamingCount != 0, publishingCount != 0,
+                    idleTimeout == null ? 0 : idleTimeout.toNanos());
+        }
+
+        /** A publishing provider's publisher is read, up to its commit point, as a stream. */
+        @SuppressWarnings("unchecked")
+        private static StreamingProvider<?, ?> streamOf(String name, Object provider) {
+            if (provider instanceof PublishingProvider) {
+                PublishingProvider<Object> publishing = (PublishingProvider<Object>) provider;
+                return input -> PublishingRuns.pull(publishing.open(input), name);
+            }
+            return (StreamingProvider<?, ?>) provider;
         }
 
         /** The input travels as the engine's target. */

@@ -5,12 +5,14 @@ import dev.llmfallback.internal.classify.RecordedSummaries;
 import dev.llmfallback.internal.run.TraceStack;
 import dev.llmfallback.internal.run.TracedFuture;
 import dev.llmfallback.internal.stream.StreamingRuns;
+import dev.llmfallback.internal.stream.publish.PublishingRuns;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 import java.util.stream.Stream;
 
 /**
@@ -114,6 +116,39 @@ public final class FallbackTrace {
      */
     public static FallbackTrace of(Stream<?> stream) {
         return StreamingRuns.traceOf(stream);
+    }
+
+    /**
+     * The trace of a streaming chain that answers with {@code publisher} (SPEC §13), as
+     * {@link FallbackChain#publish} does: the trace of its latest subscription's run, once that run committed
+     * (the attempts up to the commit, the committed one {@link Attempt.Outcome#SUCCEEDED SUCCEEDED} with its
+     * time to the commit point) or failed (every attempt). Only the very publisher the chain answered with is
+     * known, not one derived from it.
+     *
+     * @param publisher a publisher returned by {@link FallbackChain#publish}
+     * @return the trace, or {@link #empty()} for any other publisher or before a subscription's run ended
+     */
+    public static FallbackTrace of(Flow.Publisher<?> publisher) {
+        return PublishingRuns.traceOf(publisher);
+    }
+
+    /**
+     * The trace of whatever a chain answered with, by its type at run time: a {@link CompletionStage} as
+     * {@link #of(CompletionStage)}, a {@link Stream} as {@link #of(Stream)}, a publisher as
+     * {@link #of(Flow.Publisher)} — including the Reactive Streams {@code Publisher} or Reactor {@code Flux}
+     * or {@code Mono} a streaming head declared.
+     *
+     * @param answer what a chain answered with
+     * @return the trace, or {@link #empty()} for anything no chain answered with
+     */
+    public static FallbackTrace of(Object answer) {
+        if (answer instanceof CompletionStage) {
+            return of((CompletionStage<?>) answer);
+        }
+        if (answer instanceof Stream) {
+            return of((Stream<?>) answer);
+        }
+        return PublishingRuns.traceOf(answer);
     }
 
     /**

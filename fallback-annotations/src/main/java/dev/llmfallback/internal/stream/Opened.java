@@ -21,6 +21,8 @@ final class Opened {
     private final List<Object> preamble = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private boolean ended;
+    /** The link's commit point, once {@link #readToCommit} ran. */
+    private CommitPoint commitAt;
 
     Opened(int link, Stream<?> stream) {
         this.link = link;
@@ -33,6 +35,7 @@ final class Opened {
      * attempt's, thrown unchanged.
      */
     void readToCommit(CommitPoint commitAt) {
+        this.commitAt = commitAt;
         Held held = new Held();
         while (source.tryAdvance(held)) {
             preamble.add(held.value);
@@ -43,6 +46,17 @@ final class Opened {
             }
         }
         ended = true;
+    }
+
+    /**
+     * A failure that an element after the commit stands for: an SDK's error event, for a link whose commit point
+     * knows the SDKs' events ({@link CommitPoints#MODEL_OUTPUT}); such an element is not model output but the
+     * provider saying it failed, which must surface as a failure, not pass as an element.
+     *
+     * @return the failure, or {@code null} for an ordinary element
+     */
+    Throwable failureIn(Object element) {
+        return commitAt == CommitPoints.MODEL_OUTPUT && element != null ? SdkEvents.failureIn(element) : null;
     }
 
     List<Object> preamble() {

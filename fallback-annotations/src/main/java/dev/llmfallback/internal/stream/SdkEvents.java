@@ -16,7 +16,12 @@ import java.util.Optional;
  *       {@code BetaRawMessageStreamEvent}: {@code isContentBlockDelta()};</li>
  *   <li>openai-java {@code com.openai.models.chat.completions.ChatCompletionChunk}: a choice whose delta has a
  *       non-empty {@code content()} or {@code refusal()}, a {@code functionCall()}, or non-empty
- *       {@code toolCalls()}.</li>
+ *       {@code toolCalls()};</li>
+ *   <li>openai-java {@code com.openai.models.responses.ResponseStreamEvent} (the Responses API): a delta of
+ *       output text, a refusal, function call arguments, custom tool input, reasoning text or summary, audio
+ *       or its transcript carries output; {@code response.created}, {@code response.in_progress}, items and
+ *       content parts being added, and the rest do not. An {@code error} event and {@code response.failed}
+ *       (which the SDK hands over as events, not exceptions) are failures: {@link ErrorEventException}.</li>
  * </ul>
  * Any other class, or an SDK class whose accessors cannot be found or fail, carries output: committing early
  * only gives up a fall-over, while committing late could repeat an answer. Not API. Thread-safe.
@@ -28,6 +33,12 @@ final class SdkEvents {
     private static final String OPENAI_CHUNK = "com.openai.models.chat.completions.ChatCompletionChunk";
     private static final String OPENAI_CHOICE = OPENAI_CHUNK + "$Choice";
     private static final String OPENAI_DELTA = OPENAI_CHOICE + "$Delta";
+    private static final String OPENAI_RESPONSE_EVENT = "com.openai.models.responses.ResponseStreamEvent";
+    private static final String OPENAI_RESPONSES = "OpenAI Responses stream";
+    /** The Responses events that carry model output, by their {@code is...()} accessors. */
+    private static final List<String> OPENAI_RESPONSE_OUTPUT = List.of("isOutputTextDelta", "isRefusalDelta",
+            "isFunctionCallArgumentsDelta", "isCustomToolCallInputDelta", "isReasoningTextDelta",
+            "isReasoningSummaryTextDelta", "isAudioDelta", "isAudioTranscriptDelta");
 
     /** How to tell whether an event of one class carries output. */
     private interface Reader {
@@ -45,6 +56,8 @@ final class SdkEvents {
                 reader = anthropic(type);
             } else if (name.equals(OPENAI_CHUNK)) {
                 reader = openAi(type);
+            } else if (name.equals(OPENAI_RESPONSE_EVENT)) {
+                reader = openAiResponses(type);
             }
             return reader != null ? reader : ALWAYS;
         }
@@ -56,6 +69,8 @@ final class SdkEvents {
     static boolean carriesOutput(Object event) {
         try {
             return READERS.get(event.getClass()).carriesOutput(event);
+        } catch (ErrorEventException failure) {
+            throw failure;
         } catch (Throwable unreadable) {
             return true;
         }
@@ -96,6 +111,78 @@ final class SdkEvents {
             }
             return false;
         };
+    }
+
+    /**
+     * The failure an event stands for, read as before the commit: an OpenAI Responses {@code error} event or
+     * {@code response.failed}.
+     *
+     * @return the failure, or {@code null} for any other event or element
+     */
+    static ErrorEventException failureIn(Object event) {
+        try {
+            READERS.get(event.getClass()).carriesOutput(event);
+            return null;
+        } catch (ErrorEventException failure) {
+            return failure;
+        } catch (Throwable unreadable) {
+            return null;
+        }
+    }
+
+    private static Reader openAiResponses(Class<?> type) {
+        List<MethodHandle> output = new java.util.ArrayList<>();
+        for (String accessor : OPENAI_RESPONSE_OUTPUT) {
+            MethodHandle is = handle(type, accessor);
+            if (is != null) {
+                // An SDK older than this list lacks some variants: those cannot occur in its streams.
+                output.add(is);
+            }
+        }
+        MethodHandle isError = handle(type, "isError");
+        MethodHandle asError = handle(type, "asError");
+        MethodHandle isFailed = handle(type, "isFailed");
+        MethodHandle asFailed = handle(type, "asFailed");
+        if (output.isEmpty() || isError == null || asError == null || isFailed == null || asFailed == null) {
+            return null;
+        }
+        return event -> {
+            for (MethodHandle is : output) {
+                if ((boolean) is.invoke(event)) {
+                    return true;
+                }
+            }
+            if ((boolean) isError.invoke(event)) {
+                throw new ErrorEventException(OPENAI_RESPONSES, "an error event", word(call(asError.invoke(event), "code")));
+            }
+            if ((boolean) isFailed.invoke(event)) {
+                Object error = call(call(asFailed.invoke(event), "response"), "error");
+                throw new ErrorEventException(OPENAI_RESPONSES, "response.failed", word(call(error, "code")));
+            }
+            return false;
+        };
+    }
+
+    /**
+     * Calls a public no-arg accessor of an SDK object found by name; {@code null} for a {@code null} target or
+     * an empty {@code Optional}. Only for error events: rare, so not worth caching handles for.
+     */
+    private static Object call(Object target, String accessor) throws Throwable {
+        if (target == null) {
+            return null;
+        }
+        MethodHandle handle = handle(target.getClass(), accessor);
+        Object value = handle == null ? null : handle.invoke(target);
+        return value instanceof Optional ? ((Optional<?>) value).orElse(null) : value;
+    }
+
+    /** An error code as a word: a string, or an SDK enum's {@code asString()}. */
+    private static String word(Object code) throws Throwable {
+        if (code == null || code instanceof String) {
+            return (String) code;
+        }
+        Object word = call(code, "asString");
+        return word instanceof String ? (String) word : null;
     }
 
     /** Present and, for a string or a list, not empty: OpenAI's first chunk has {@code "content": ""}. */

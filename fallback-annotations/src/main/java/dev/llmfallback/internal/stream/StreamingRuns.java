@@ -9,6 +9,9 @@ import dev.llmfallback.internal.run.Link;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -55,6 +58,21 @@ public final class StreamingRuns {
      *                   {@link dev.llmfallback.AllProvidersFailedException}
      */
     public static <T> Stream<T> stream(Chain chain, Object input) throws Throwable {
+        return stream(chain, input, 0);
+    }
+
+    /**
+     * Runs the chain up to a commit and returns the committed stream, whose pulls after the commit are bounded
+     * by an idle timeout.
+     *
+     * @param chain     a chain whose links were made by {@link #invoker}
+     * @param input     the chain's input
+     * @param idleNanos the longest a pull after the commit may wait for the provider, or 0 for no bound
+     * @param <T>       the element type
+     * @return the winner's stream, its preamble first
+     * @throws Throwable as {@link #stream(Chain, Object)}
+     */
+    public static <T> Stream<T> stream(Chain chain, Object input, long idleNanos) throws Throwable {
         Openings openings = new Openings(input);
         Opened winner = null;
         try {
@@ -64,10 +82,58 @@ public final class StreamingRuns {
         }
         FallbackTrace trace = FallbackTrace.current();
         Opened committed = winner;
-        Stream<T> stream = StreamSupport.stream(new Committed<T>(committed, chain.link(committed.link).provider(), trace),
+        Stream<T> stream = StreamSupport.stream(new Committed<T>(committed, chain.link(committed.link), trace,
+                chain.scheduler(), idleNanos),
                 false).onClose(committed::close);
         TRACES.put(stream, trace);
         return stream;
+    }
+
+    /**
+     * Starts a run up to a commit without blocking the caller, for result shapes that are not a
+     * {@link Stream} (publishers): the engine's async runner tries the links on its workers, each one opening
+     * its provider's stream and reading it to the commit point, with the same rules as {@link #stream} (budgets,
+     * judging, health, recording). Every stream but the winner's is closed when the run ends. Cancelling the
+     * returned future before it completes stops the run (the attempt in flight is cancelled and its stream
+     * closed); a winner that arrives after that is closed too.
+     *
+     * @param chain a chain whose links were made by {@link #invoker}
+     * @param input the chain's input
+     * @return a future that completes normally, with the winner or with the run's failure, never exceptionally
+     *         (unless cancelled)
+     */
+    public static CompletableFuture<Commit> commitAsync(Chain chain, Object input) {
+        Openings openings = new Openings(input);
+        CompletableFuture<Object> run = Engine.runAsync(chain, openings, null);
+        CompletableFuture<Commit> result = new CompletableFuture<>() {
+            @Override
+            public boolean cancel(boolean mayInterruptIfRunning) {
+                run.cancel(true);
+                return super.cancel(mayInterruptIfRunning);
+            }
+        };
+        run.handle((winner, failure) -> {
+            Opened opened = failure == null ? (Opened) winner : null;
+            openings.seal(opened);
+            FallbackTrace trace = FallbackTrace.of(run);
+            Commit commit = opened != null
+                    ? Commit.committed(opened, chain.link(opened.link), trace)
+                    : Commit.failed(unwrap(failure), trace);
+            if (!result.complete(commit)) {
+                commit.close();
+            }
+            return null;
+        });
+        return result;
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable current = failure;
+        while ((current instanceof CompletionException || current instanceof ExecutionException)
+                && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
     }
 
     /**

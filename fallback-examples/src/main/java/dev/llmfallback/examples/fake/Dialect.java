@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * One provider's wire format: the path it serves, the headers it requires, and the JSON and headers of its
- * answers and errors, as the real API sends them (Anthropic Messages; OpenAI Chat Completions).
+ * answers and errors, as the real API sends them (Anthropic Messages; OpenAI Chat Completions; OpenAI
+ * Responses).
  */
 enum Dialect {
 
@@ -359,6 +360,149 @@ enum Dialect {
                         : "Invalid request.";
             }
         }
+    },
+
+    /**
+     * OpenAI Responses: {@code POST /v1/responses}, {@code Authorization: Bearer}; its HTTP errors are Chat
+     * Completions' (the same error object). A stream is named events ({@code event:} and {@code data:} lines):
+     * {@code response.created}, {@code response.in_progress}, the message item and its text part added, one
+     * {@code response.output_text.delta} per piece, then the part, the item and {@code response.completed}. An
+     * in-stream failure is an {@code error} event, which openai-java hands over as an event, not an exception.
+     */
+    OPENAI_RESPONSES("openai", "/v1/responses", "/v1") {
+        @Override
+        String missingCredentials(Map<String, String> headers) {
+            return OPENAI.missingCredentials(headers);
+        }
+
+        @Override
+        String missingVersion(Map<String, String> headers) {
+            return null;
+        }
+
+        @Override
+        String successBody(long sequence, String model, String text, int inputTokens, int outputTokens) {
+            return response(sequence, model, "completed", text, inputTokens, outputTokens).toString();
+        }
+
+        @Override
+        Map<String, String> successHeaders(long sequence, Duration latency) {
+            return OPENAI.successHeaders(sequence, latency);
+        }
+
+        @Override
+        String errorBody(long sequence, int status, String model, String detail) {
+            return OPENAI.errorBody(sequence, status, model, detail);
+        }
+
+        @Override
+        Map<String, String> errorHeaders(long sequence, int status, Duration retryAfter) {
+            return OPENAI.errorHeaders(sequence, status, retryAfter);
+        }
+
+        @Override
+        String streamStart(long sequence, String model, int inputTokens) {
+            ObjectNode item = message(sequence, "in_progress");
+            ObjectNode itemAdded = event("response.output_item.added", 2).put("output_index", 0);
+            itemAdded.set("item", item);
+            ObjectNode partAdded = event("response.content_part.added", 3).put("item_id", itemId(sequence))
+                    .put("output_index", 0).put("content_index", 0);
+            partAdded.set("part", textPart(""));
+            return sse(event("response.created", 0).set("response", response(sequence, model, "in_progress", null, 0, 0)))
+                    + sse(event("response.in_progress", 1).set("response",
+                            response(sequence, model, "in_progress", null, 0, 0)))
+                    + sse(itemAdded) + sse(partAdded);
+        }
+
+        @Override
+        String streamText(long sequence, String model, java.util.List<String> pieces) {
+            StringBuilder events = new StringBuilder();
+            for (int i = 0; i < pieces.size(); i++) {
+                ObjectNode delta = event("response.output_text.delta", 4 + i).put("item_id", itemId(sequence))
+                        .put("output_index", 0).put("content_index", 0).put("delta", pieces.get(i));
+                delta.putArray("logprobs");
+                events.append(sse(delta));
+            }
+            return events.toString();
+        }
+
+        @Override
+        String streamEnd(long sequence, String model, int outputTokens) {
+            // The pieces are the answer's words: the events after them are numbered on from there.
+            int next = 4 + outputTokens;
+            return sse(event("response.completed", next).set("response",
+                    response(sequence, model, "completed", null, 0, outputTokens)));
+        }
+
+        // An in-stream failure: the error event, with the code a failed response carries for that status.
+        @Override
+        String streamError(long sequence, int status, String model) {
+            ObjectNode error = event("error", 4).put("code", status == 429 ? "rate_limit_exceeded" : "server_error")
+                    .put("message", status == 429 ? "Rate limit reached for " + model + "."
+                            : "The server had an error while processing your request. Sorry about that!");
+            error.putNull("param");
+            return sse(error);
+        }
+
+        private ObjectNode event(String type, int sequenceNumber) {
+            return JSON.createObjectNode().put("type", type).put("sequence_number", sequenceNumber);
+        }
+
+        private String sse(ObjectNode event) {
+            return "event: " + event.path("type").asText() + "\ndata: " + event + "\n\n";
+        }
+
+        private String itemId(long sequence) {
+            return String.format("msg_fake%016d", sequence);
+        }
+
+        private ObjectNode textPart(String text) {
+            ObjectNode part = JSON.createObjectNode().put("type", "output_text").put("text", text);
+            part.putArray("annotations");
+            return part;
+        }
+
+        private ObjectNode message(long sequence, String status) {
+            ObjectNode message = JSON.createObjectNode().put("id", itemId(sequence)).put("type", "message")
+                    .put("status", status).put("role", "assistant");
+            message.putArray("content");
+            return message;
+        }
+
+        /** A Response object; {@code text} null for one whose output is not known yet (or not repeated). */
+        private ObjectNode response(long sequence, String model, String status, String text, int inputTokens,
+                int outputTokens) {
+            ObjectNode response = JSON.createObjectNode();
+            response.put("id", String.format("resp_fake%016d", sequence));
+            response.put("object", "response");
+            response.put("created_at", Instant.now().getEpochSecond());
+            response.put("status", status);
+            response.put("model", model);
+            ArrayNode output = response.putArray("output");
+            if (text != null) {
+                ObjectNode message = message(sequence, "completed");
+                message.withArray("content").add(textPart(text));
+                output.add(message);
+            }
+            response.put("parallel_tool_calls", true);
+            response.put("tool_choice", "auto");
+            response.putArray("tools");
+            response.putNull("error");
+            response.putNull("incomplete_details");
+            response.putNull("instructions");
+            response.putObject("metadata");
+            response.put("temperature", 1.0);
+            response.put("top_p", 1.0);
+            if ("completed".equals(status)) {
+                ObjectNode usage = response.putObject("usage");
+                usage.put("input_tokens", inputTokens);
+                usage.putObject("input_tokens_details").put("cached_tokens", 0);
+                usage.put("output_tokens", outputTokens);
+                usage.putObject("output_tokens_details").put("reasoning_tokens", 0);
+                usage.put("total_tokens", inputTokens + outputTokens);
+            }
+            return response;
+        }
     };
 
     // What a gateway in front of either API (Cloudflare, a load balancer) sends for 502: HTML, not JSON.
@@ -429,6 +573,14 @@ enum Dialect {
      */
     static String lastUserText(JsonNode request) {
         JsonNode messages = request.path("messages");
+        if (messages.isMissingNode()) {
+            // The Responses API: "input" is the prompt itself, or a list of messages like the others'.
+            JsonNode input = request.path("input");
+            if (input.isTextual()) {
+                return input.asText();
+            }
+            messages = input;
+        }
         for (int i = messages.size() - 1; i >= 0; i--) {
             JsonNode message = messages.get(i);
             if (!"user".equals(message.path("role").asText())) {

@@ -145,6 +145,18 @@ public final class FakeProvider implements AutoCloseable {
     }
 
     /**
+     * Starts a fake OpenAI Responses API ({@code POST /v1/responses}, what openai-java's
+     * {@code client.responses()} calls) with a standing behaviour; streams are the Responses API's named events.
+     *
+     * @param standing what every request gets until changed
+     * @return the running server
+     * @throws UncheckedIOException if no loopback port can be bound
+     */
+    public static FakeProvider openAiResponses(Behaviour standing) {
+        return new FakeProvider(Dialect.OPENAI_RESPONSES, standing);
+    }
+
+    /**
      * Sets what every request gets once the script is used up. {@link Behaviour#refuse()} stops listening
      * (connections are refused) until another standing behaviour is set, which listens again on the same port.
      *
