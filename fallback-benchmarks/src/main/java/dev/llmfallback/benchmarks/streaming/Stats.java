@@ -57,6 +57,20 @@ final class Stats {
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
 
+    /**
+     * A distribution-free 99.9% confidence interval of the median, from order statistics (the normal
+     * approximation of the binomial): the values at ranks n/2 ± 3.29·√n/2.
+     *
+     * @return {low, high}
+     */
+    double[] medianInterval() {
+        int n = sorted.length;
+        double half = Z * Math.sqrt(n) / 2;
+        int low = (int) Math.floor(n / 2.0 - half);
+        int high = (int) Math.ceil(n / 2.0 + half);
+        return new double[] {sorted[Math.max(0, low - 1)], sorted[Math.min(n - 1, high - 1)]};
+    }
+
     double max() {
         return sorted[sorted.length - 1];
     }
