@@ -3,7 +3,7 @@
 #
 #   fallback-benchmarks/run.sh            # everything: about 35 minutes on 2 cores
 #   fallback-benchmarks/run.sh --quick    # smoke run of everything (minutes; numbers not for publishing)
-#   ONLY=jmh|vthreads|outage|sustained|fleet fallback-benchmarks/run.sh   # one part
+#   ONLY=jmh|vthreads|outage|sustained|fleet|streaming fallback-benchmarks/run.sh   # one part
 #   JAVA17=/path/to/jdk17 JAVA25=/path/to/jdk25 fallback-benchmarks/run.sh
 #   MVN_ARGS="-Dmaven.repo.local=/tmp/m2" fallback-benchmarks/run.sh   # extra arguments for the build
 #   SKIP_BUILD=1 fallback-benchmarks/run.sh                             # measure what is already built
@@ -73,5 +73,16 @@ if [[ "$ONLY" == all || "$ONLY" == fleet ]]; then
   echo "== a fleet of 20 instances sharing provider health through redis-server (JDK 17)"
   "$JAVA17/bin/java" -cp "$cp" dev.llmfallback.benchmarks.fleet.FleetBenchmark --out "$RESULTS" "${quick[@]}"
 fi
+if [[ "$ONLY" == all || "$ONLY" == streaming ]]; then
+  mkdir -p "$RESULTS/streaming"
+  for jdk in "$JAVA17" "$JAVA25"; do
+    version="$("$jdk/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+    echo "== time to first token: JMH happy path, then a primary failing before its first token, on $jdk"
+    "$jdk/bin/java" -cp "$cp" dev.llmfallback.benchmarks.streaming.RunStreamingBenchmarks --out "$RESULTS/streaming" "${quick[@]}"
+    "$jdk/bin/java" -cp "$cp" dev.llmfallback.benchmarks.streaming.StreamingOutage --out "$RESULTS/streaming" \
+      --name "ttft-outage-jdk$version"
+  done
+fi
+
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$RESULTS/machine.txt"
 echo "== done: $RESULTS"

@@ -69,25 +69,51 @@ record Incident(List<Phase> phases, Duration length, Duration interval) {
      * @return the incident
      */
     static Incident compressed(int factor) {
-        if (factor < 1) {
-            throw new IllegalArgumentException("factor must be at least 1: " + factor);
-        }
+        checkFactor(factor);
         return timeline(factor);
     }
 
+    /**
+     * {@link #compressed(int)}'s incident as a streaming client meets it (the demo's streaming mode): the same
+     * timeline, with each of Anthropic's failures in its streaming form. Instead of hanging, Anthropic
+     * stalls: it answers 200 and sends its stream's preamble ({@code message_start}, {@code ping}), then
+     * only keep-alive comments, never a token, which no read timeout notices. Instead of a 529 response, its
+     * stream begins and then carries {@code event: error} {@code overloaded_error}. OpenAI's 429 comes as the
+     * response to the streaming request, as the real API sends it.
+     *
+     * @param factor how many times faster than real time, at least 1
+     * @return the incident
+     */
+    static Incident streaming(int factor) {
+        checkFactor(factor);
+        return timeline(factor, "Anthropic stalls: sends its stream's preamble, then never a token",
+                Behaviour.streamStall(), "Anthropic overloaded mid-stream: message_start, then event: error "
+                        + "overloaded_error", Behaviour.streamError(529));
+    }
+
+    private static void checkFactor(int factor) {
+        if (factor < 1) {
+            throw new IllegalArgumentException("factor must be at least 1: " + factor);
+        }
+    }
+
     private static Incident timeline(int factor) {
+        return timeline(factor, "Anthropic hangs: accepts requests, never answers", Behaviour.hang(),
+                "Anthropic overloaded: 529 overloaded_error", Behaviour.overloaded());
+    }
+
+    private static Incident timeline(int factor, String hangs, Behaviour hang, String overloaded,
+                                     Behaviour overload) {
         Behaviour anthropicOk = Behaviour.answer(ANTHROPIC_LATENCY.dividedBy(factor));
         Behaviour openAiOk = Behaviour.answer(OPENAI_LATENCY.dividedBy(factor));
         Behaviour openAiLimited = Behaviour.rateLimited(Duration.ofSeconds(3));
         return new Incident(List.of(
                 new Phase(Duration.ZERO, "all healthy: Anthropic answers", anthropicOk, openAiOk),
-                new Phase(seconds(2, factor), "Anthropic hangs: accepts requests, never answers",
-                        Behaviour.hang(), openAiOk),
-                new Phase(seconds(10, factor), "Anthropic overloaded: 529 overloaded_error",
-                        Behaviour.overloaded(), openAiOk),
-                new Phase(seconds(16, factor), "OpenAI rate-limits too: 429, retry-after 3 s",
-                        Behaviour.overloaded(), openAiLimited),
-                new Phase(seconds(19, factor), "OpenAI answers again", Behaviour.overloaded(), openAiOk),
+                new Phase(seconds(2, factor), hangs, hang, openAiOk),
+                new Phase(seconds(10, factor), overloaded, overload, openAiOk),
+                new Phase(seconds(16, factor), "OpenAI rate-limits too: 429, retry-after 3 s", overload,
+                        openAiLimited),
+                new Phase(seconds(19, factor), "OpenAI answers again", overload, openAiOk),
                 new Phase(seconds(20, factor), "recovery: both providers healthy again", anthropicOk, openAiOk)),
                 seconds(28, factor), Duration.ofMillis(250).dividedBy(factor));
     }

@@ -21,6 +21,7 @@ final class Report {
     private final Duration elapsed;
     private final Duration sdkDefaultTimeout;
     private final int sdkDefaultRetries;
+    private final boolean streamed;
 
     /**
      * @param served            every request, in any order
@@ -29,6 +30,20 @@ final class Report {
      * @param sdkDefaultRetries how often that SDK retries by default
      */
     Report(List<Served> served, Duration elapsed, Duration sdkDefaultTimeout, int sdkDefaultRetries) {
+        this(served, elapsed, sdkDefaultTimeout, sdkDefaultRetries, false);
+    }
+
+    /**
+     * @param served            every request, in any order
+     * @param elapsed           from the first request sent to the last one over
+     * @param sdkDefaultTimeout the first provider's SDK default timeout per try (what a hang costs without one)
+     * @param sdkDefaultRetries how often that SDK retries by default
+     * @param streamed          whether the answers were streamed: the percentiles are then of the time to
+     *                          first token (of the whole time, for a request that brought no token)
+     */
+    Report(List<Served> served, Duration elapsed, Duration sdkDefaultTimeout, int sdkDefaultRetries,
+           boolean streamed) {
+        this.streamed = streamed;
         this.served = served.stream().sorted(Comparator.comparingInt(Served::number)).collect(Collectors.toList());
         this.elapsed = elapsed;
         this.sdkDefaultTimeout = sdkDefaultTimeout;
@@ -48,23 +63,28 @@ final class Report {
         lines.add(console.paint("summary", Console.Colour.BOLD) + ": " + answered + " of " + served.size()
                 + " requests answered in " + seconds(elapsed) + " (" + verdict + ")");
         lines.add("");
-        lines.add(String.format(Locale.ROOT, "  %-16s %8s %9s %9s %9s", "answered by", "requests", "p50", "p95", "max"));
+        lines.add(String.format(Locale.ROOT, "  %-16s %8s %9s %9s %9s", "answered by", "requests", "p50", "p95", "max")
+                + (streamed ? "  (time to first token)" : ""));
         Map<String, List<Duration>> byProvider = new LinkedHashMap<>();
         providers.forEach(provider -> byProvider.put(provider, new ArrayList<>()));
         for (Served request : served) {
-            request.answeredBy().ifPresent(p -> byProvider.computeIfAbsent(p, k -> new ArrayList<>()).add(request.latency()));
+            request.answeredBy().ifPresent(p -> byProvider.computeIfAbsent(p, k -> new ArrayList<>()).add(measured(request)));
         }
         byProvider.forEach((provider, latencies) -> lines.add(row(provider, latencies)));
-        List<Duration> unanswered = served.stream().filter(s -> s.answeredBy().isEmpty()).map(Served::latency)
+        List<Duration> unanswered = served.stream().filter(s -> s.answeredBy().isEmpty()).map(this::measured)
                 .collect(Collectors.toList());
         if (!unanswered.isEmpty()) {
             lines.add(console.paint(row("(no answer)", unanswered), Console.Colour.RED));
         }
-        lines.add(row("all", served.stream().map(Served::latency).collect(Collectors.toList())));
+        lines.add(row("all", served.stream().map(this::measured).collect(Collectors.toList())));
         lines.add("");
         lines.addAll(health(console, providers));
         lines.addAll(withoutTheChain(console, providers.get(0)));
         return lines;
+    }
+
+    private Duration measured(Served request) {
+        return streamed && request.firstToken() != null ? request.firstToken() : request.latency();
     }
 
     // What provider health did: who was skipped while it cooled, and how often a request probed it.

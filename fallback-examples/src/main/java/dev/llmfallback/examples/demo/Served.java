@@ -12,21 +12,30 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * One request of the demo, once it is over: when it started, how long it took, and the chain's attempts.
+ * One request of the demo, once it is over: when it started, how long it took (and, streamed, how long to its
+ * first token), and the chain's attempts.
  *
- * @param number  1-based, in order of sending
- * @param sentAt  when it was sent, from the start of the incident
- * @param latency how long the caller waited
- * @param trace   the chain's trace ({@code FallbackTrace.current()} after the call)
- * @param probed  the providers this request probed: it was let through to a cooling provider to see whether
- *                it had recovered
- * @param failure what the caller got instead of an answer, or {@code null}
+ * @param number     1-based, in order of sending
+ * @param sentAt     when it was sent, from the start of the incident
+ * @param latency    how long the caller waited (for a streamed answer: until its end)
+ * @param trace      the chain's trace ({@code FallbackTrace.current()} after the call)
+ * @param probed     the providers this request probed: it was let through to a cooling provider to see
+ *                   whether it had recovered
+ * @param failure    what the caller got instead of an answer, or {@code null}
+ * @param firstToken for a streamed answer, how long the caller waited for its first token; {@code null} for a
+ *                   blocking call, or a stream that brought no text
  */
 record Served(int number, Duration sentAt, Duration latency, FallbackTrace trace, Set<String> probed,
-              Throwable failure) {
+              Throwable failure, Duration firstToken) {
 
     Served {
         probed = Set.copyOf(probed);
+    }
+
+    /** A blocking call: no first token apart from the answer. */
+    Served(int number, Duration sentAt, Duration latency, FallbackTrace trace, Set<String> probed,
+           Throwable failure) {
+        this(number, sentAt, latency, trace, probed, failure, null);
     }
 
     /** The chain's attempts, in order. */

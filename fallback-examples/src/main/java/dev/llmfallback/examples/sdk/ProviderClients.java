@@ -57,4 +57,43 @@ public final class ProviderClients {
                 .timeout(timeout)
                 .build();
     }
+
+    /**
+     * An Anthropic client for streaming ({@code createStreaming}): no retries in place; {@code silence} as the
+     * read timeout (no byte for that long, e.g. a request never answered, fails the call) and {@code whole}
+     * as the request timeout. A streamed answer keeps its connection for as long as it streams, so a request
+     * timeout as short as a blocking call's would cut long answers; and a provider that sends its preamble
+     * and then only keep-alives never trips a read timeout: that is what a streaming chain's first-token
+     * timeout is for (see {@link StreamingSummarizer}).
+     *
+     * @param endpoint where Anthropic is
+     * @param silence  the longest the SDK waits for the next byte
+     * @param whole    the longest a whole streamed answer may take
+     * @return the client; close it when done
+     */
+    public static AnthropicClient anthropicStreaming(Endpoint endpoint, Duration silence, Duration whole) {
+        return AnthropicOkHttpClient.builder()
+                .baseUrl(endpoint.baseUrl())
+                .apiKey(endpoint.apiKey())
+                .maxRetries(0)
+                .timeout(com.anthropic.core.Timeout.builder().connect(silence).read(silence).request(whole).build())
+                .build();
+    }
+
+    /**
+     * An OpenAI client for streaming: as {@link #anthropicStreaming}.
+     *
+     * @param endpoint where OpenAI is
+     * @param silence  the longest the SDK waits for the next byte
+     * @param whole    the longest a whole streamed answer may take
+     * @return the client; close it when done
+     */
+    public static OpenAIClient openAiStreaming(Endpoint endpoint, Duration silence, Duration whole) {
+        return OpenAIOkHttpClient.builder()
+                .baseUrl(endpoint.baseUrl())
+                .apiKey(endpoint.apiKey())
+                .maxRetries(0)
+                .timeout(com.openai.core.Timeout.builder().connect(silence).read(silence).request(whole).build())
+                .build();
+    }
 }

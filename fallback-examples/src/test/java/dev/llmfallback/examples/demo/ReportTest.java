@@ -90,6 +90,21 @@ class ReportTest {
         assertThat(served.get(3).path(CONSOLE)).isEqualTo("anthropic probe 529 → openai ✓");
     }
 
+    @Test
+    void streamed_thePercentilesAreOfTheTimeToFirstToken_orOfTheWholeTimeWithoutAToken() {
+        List<Served> served = List.of(
+                new Served(1, Duration.ZERO, Duration.ofMillis(900), trace(attempt(0, "anthropic", null)), Set.of(),
+                        null, Duration.ofMillis(180)),
+                new Served(2, Duration.ZERO, Duration.ofMillis(700), trace(attempt(0, "anthropic", null)), Set.of(),
+                        null, null));
+        Report report = new Report(served, Duration.ofSeconds(1), Duration.ofMinutes(10), 2, true);
+
+        List<String> lines = report.lines(CONSOLE, PROVIDERS);
+
+        assertThat(lines).anyMatch(line -> line.startsWith("  answered by") && line.endsWith("(time to first token)"))
+                .contains("  anthropic               2    180 ms    700 ms    700 ms");
+    }
+
     private static Served served(int number, long millis, Attempt... attempts) {
         return new Served(number, Duration.ofMillis(100L * number), Duration.ofMillis(millis), trace(attempts),
                 Set.of(), null);
