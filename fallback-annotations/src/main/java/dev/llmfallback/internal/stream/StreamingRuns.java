@@ -55,7 +55,11 @@ public final class StreamingRuns {
      *                   {@link dev.llmfallback.AllProvidersFailedException}
      */
     public static <T> Stream<T> stream(Chain chain, Object input) throws Throwable {
-        Openings openings = new Openings(input);
+        return stream(chain, new Openings(input));
+    }
+
+    /** {@link #stream(Chain, Object)} for a run whose openings are made already (annotated heads). */
+    static <T> Stream<T> stream(Chain chain, Openings openings) throws Throwable {
         Opened winner = null;
         try {
             winner = (Opened) Engine.run(chain, openings, null);
