@@ -1,5 +1,7 @@
 package dev.llmfallback.tck.stream;
 
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -20,6 +22,29 @@ public final class StreamCounts {
     /** Counts one response closed (the wrappers count each response's first close only). */
     public void closed() {
         closed.incrementAndGet();
+        synchronized (closed) {
+            closed.notifyAll();
+        }
+    }
+
+    /**
+     * Waits until {@code count} responses are closed: a response an SDK returns only after its attempt timed
+     * out is closed by the chain as soon as it arrives, on the abandoned attempt's thread.
+     *
+     * @param count   the number of closes to wait for
+     * @param timeout the longest to wait
+     * @return the number closed when the wait ended
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public int awaitClosed(int count, Duration timeout) throws InterruptedException {
+        long until = System.nanoTime() + timeout.toNanos();
+        synchronized (closed) {
+            long left;
+            while (closed.get() < count && (left = until - System.nanoTime()) > 0) {
+                TimeUnit.NANOSECONDS.timedWait(closed, left);
+            }
+        }
+        return closed.get();
     }
 
     /**

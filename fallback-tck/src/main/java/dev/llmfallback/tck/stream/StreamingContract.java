@@ -309,8 +309,9 @@ public abstract class StreamingContract {
 
         List<Object> events;
         try (Answer answer = call(c, true)) {
-            assertThat(primaryCounts.closedCount()).as("the stalled response is closed when the chain moves on")
-                    .isEqualTo(1);
+            // Closed when the chain moves on; or, on a machine so loaded that the SDK returned the stalled
+            // response only after the timeout, by the abandoned attempt as soon as it did.
+            assertThat(primaryCounts.awaitClosed(1, SETTLE)).as("the stalled response is closed").isEqualTo(1);
             events = answer.stream().collect(Collectors.toList());
         }
 

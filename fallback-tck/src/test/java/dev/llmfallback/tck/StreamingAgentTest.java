@@ -7,10 +7,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The streaming contract against the fixtures as the Byte Buddy java agent weaves them: Surefire runs this
- * class in the JVM started with {@code -javaagent:fallback-weaver-VERSION-agent.jar} (the agent execution),
- * with neither fallback-weaver's plain jar nor AspectJ on the class path.
+ * class alone (the streaming-agent execution) in a JVM started with
+ * {@code -javaagent:fallback-weaver-VERSION-agent.jar}, with neither fallback-weaver's plain jar nor AspectJ on
+ * the class path.
  */
-class StreamingAgentBehaviourTest extends StreamingContract {
+class StreamingAgentTest extends StreamingContract {
 
     @Test
     public void theAgentWove_notSomethingElse() {

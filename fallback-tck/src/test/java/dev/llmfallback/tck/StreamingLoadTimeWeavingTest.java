@@ -7,10 +7,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The streaming contract against the fixtures as the AspectJ load-time weaver weaves them: Surefire runs this
- * class in the JVM started with {@code -javaagent:aspectjweaver.jar} (the load-time-weaving execution), which
- * finds the aspect through fallback-weaver's {@code META-INF/aop.xml}.
+ * class alone (the streaming-load-time-weaving execution) in a JVM started with
+ * {@code -javaagent:aspectjweaver.jar}, which finds the aspect through fallback-weaver's {@code META-INF/aop.xml}.
  */
-class StreamingLoadTimeWeavingBehaviourTest extends StreamingContract {
+class StreamingLoadTimeWeavingTest extends StreamingContract {
 
     @Test
     public void aspectjWove_notTheAgent() {
