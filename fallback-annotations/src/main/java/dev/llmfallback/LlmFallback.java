@@ -24,6 +24,16 @@ import java.lang.annotation.Target;
  * failure; its return type is assignable to the head's (generics included); it is static exactly when
  * the head is; any visibility works. A method without this annotation may be the last link.
  *
+ * <p><b>Streaming</b> (SPEC §13). A head declared to return {@code java.util.stream.Stream<T>}, or an
+ * {@code AutoCloseable} interface with a public no-arg {@code stream()} (the SDKs' {@code StreamResponse<T>}
+ * from {@code createStreaming}), heads a streaming chain, run as {@link FallbackChain#stream} runs one: each
+ * link's stream is read up to its {@link #commitPoint()}, and the chain falls over only before it; the
+ * winner's preamble is re-emitted verbatim; {@link #timeout()} bounds the time to the commit; after it a
+ * failure is a {@link StreamInterruptedException}; every abandoned stream is closed. The caller gets a
+ * {@code Stream} (with {@link FallbackTrace#of(java.util.stream.Stream)}), or an object of the declared
+ * interface whose {@code stream()} is the committed stream and whose {@code close()} closes the winner.
+ * Every link of a streaming chain must stream, and only such links may set {@link #commitPoint()}.
+ *
  * <p>Put the annotation on a method with a body: on an abstract or interface method it cannot work, since
  * only executions are intercepted and implementing methods do not inherit method annotations. Such a
  * method is a misconfiguration, which a front door that checks a class when it loads it reports.
@@ -96,4 +106,16 @@ public @interface LlmFallback {
      * @return the chain deadline, or {@code ""}
      */
     String deadline() default "";
+
+    /**
+     * For a streaming link (SPEC §13: the method returns {@code java.util.stream.Stream<T>}, or an
+     * {@code AutoCloseable} interface with a public {@code stream()} such as the SDKs' {@code StreamResponse<T>}):
+     * where its answer commits the chain to it. The default, {@code CommitPoint.class} itself, means
+     * {@link CommitPoint#modelOutput()}; any other class implementing {@link CommitPoint} is used as its one
+     * shared instance, as for {@link #skipOn()}. Setting it on a link that does not stream is a
+     * misconfiguration. See the package documentation's "Streaming".
+     *
+     * @return the commit point class, or {@code CommitPoint.class} for {@link CommitPoint#modelOutput()}
+     */
+    Class<? extends CommitPoint> commitPoint() default CommitPoint.class;
 }

@@ -54,7 +54,8 @@
  *       unwrapped); the chain's future completes with the answer or the failure that would have been thrown;
  *       cancelling it cancels the attempt in flight (recorded STOPPED) and starts no other. The thread's
  *       interrupt flag plays no part there.</li>
- *   <li>Streaming chains ({@link dev.llmfallback.FallbackChain#stream}, SPEC §13) follow the sync rules up
+ *   <li>Streaming chains ({@link dev.llmfallback.FallbackChain#stream}, and annotated heads returning a
+ *       {@code Stream} or an SDK's {@code StreamResponse}: see {@link dev.llmfallback.LlmFallback}; SPEC §13) follow the sync rules up
  *       to each link's {@link dev.llmfallback.CommitPoint}: opening a provider's stream and reading it to the
  *       first element carrying model output is the attempt, so a failure thrown at the call or on a pull
  *       before it, or the link's timeout running out first, is judged and recorded exactly as above, and

@@ -6,6 +6,7 @@ import dev.llmfallback.internal.plan.ChainPlan;
 import dev.llmfallback.internal.run.Engine;
 import dev.llmfallback.internal.run.ThreadState;
 import dev.llmfallback.internal.run.TraceStack;
+import dev.llmfallback.internal.stream.StreamShape;
 import java.lang.reflect.Method;
 import java.util.List;
 
@@ -85,12 +86,15 @@ public final class WovenChains {
      * @param entry  what {@link #enter} returned
      * @param target the receiver, or {@code null} for a static method
      * @param args   the call's arguments
-     * @return the chain's answer
+     * @return the chain's answer; for a streaming head (SPEC §13), the committed stream as the head's declared
+     *         type
      * @throws Throwable what the chain throws, unchanged, or {@link FallbackConfigurationException} if it is
      *                   misconfigured (before any link runs)
      */
     public static Object run(Entry.Deferred entry, Object target, Object[] args) throws Throwable {
-        return Engine.run(AnnotatedChains.plan(entry.head.method()).chain(), target, args);
+        ChainPlan plan = AnnotatedChains.plan(entry.head.method());
+        StreamShape streaming = plan.streamShape();
+        return streaming == null ? Engine.run(plan.chain(), target, args) : streaming.run(plan.chain(), target, args);
     }
 
     /**
@@ -132,7 +136,8 @@ public final class WovenChains {
 
     private static Entry startOrDefer(AnnotatedChains.Head head, ThreadState thread) {
         ChainPlan plan = head.planOrNull();
-        if (plan != null && plan.chain().headRunsInline()) {
+        // A streaming head never runs inline: its attempt is opening its stream and reading it to the commit.
+        if (plan != null && plan.chain().headRunsInline() && plan.streamShape() == null) {
             TraceStack.Frame frame = Engine.startInline(plan.chain(), thread);
             Object started = frame.attachment();
             if (started == null) {

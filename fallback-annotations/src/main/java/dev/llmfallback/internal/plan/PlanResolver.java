@@ -1,11 +1,14 @@
 package dev.llmfallback.internal.plan;
 
+import dev.llmfallback.CommitPoint;
 import dev.llmfallback.FallbackConfigurationException;
 import dev.llmfallback.HealthPolicy;
 import dev.llmfallback.LlmFallback;
 import dev.llmfallback.NoCooldown;
 import dev.llmfallback.RetryableOnly;
 import dev.llmfallback.SkipPredicate;
+import dev.llmfallback.internal.stream.StreamShape;
+import dev.llmfallback.internal.stream.StreamShapes;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -56,6 +59,7 @@ final class PlanResolver {
                     + "answers with a CompletableFuture of its own", "declare the return type CompletionStage<T> or "
                     + "CompletableFuture<T>");
         }
+        StreamShape streamShape = streamShape(head);
         long deadlineNanos = duration(head, head, "deadline", headAnnotation.deadline());
         List<Long> timeouts = new ArrayList<>();
         List<Method> methods = new ArrayList<>();
@@ -65,6 +69,7 @@ final class PlanResolver {
         List<String> labels = new ArrayList<>();
         List<SkipPredicate> predicates = new ArrayList<>();
         List<HealthPolicy> healths = new ArrayList<>();
+        List<CommitPoint> commitPoints = new ArrayList<>();
 
         Method link = head;
         while (link != null) {
@@ -77,6 +82,7 @@ final class PlanResolver {
             predicates.add(annotation == null ? RetryableOnly.INSTANCE : predicate(head, link, annotation));
             healths.add(annotation == null ? NoCooldown.INSTANCE : health(head, link, annotation));
             timeouts.add(annotation == null ? 0L : duration(head, link, "timeout", annotation.timeout()));
+            commitPoints.add(commitPoint(head, link, annotation, streamShape));
             if (annotation == null || annotation.next().isEmpty()) {
                 break;
             }
@@ -94,7 +100,44 @@ final class PlanResolver {
             checkMonitors(head, headAnnotation, methods, timeouts, deadlineNanos);
         }
         return new ChainPlan(methods, annotated, invokers, providers, labels, predicates, healths,
-                timeouts.stream().mapToLong(Long::longValue).toArray(), deadlineNanos, async);
+                timeouts.stream().mapToLong(Long::longValue).toArray(), deadlineNanos, async, streamShape,
+                commitPoints);
+    }
+
+    /** The head's stream shape (SPEC §13), {@code null} if it does not stream, or why it cannot stream. */
+    private static StreamShape streamShape(Method head) {
+        try {
+            return StreamShapes.forHead(head.getReturnType());
+        } catch (StreamShapes.Unfit unfit) {
+            throw invalid(head, head, unfit.getMessage(), unfit.fix());
+        }
+    }
+
+    /**
+     * A link's commit point; also rejects a link that streams in a chain that does not (its head's answer
+     * would be its unread stream, its failures after the call never judged), and a commit point where nothing
+     * streams.
+     */
+    private static CommitPoint commitPoint(Method head, Method link, LlmFallback annotation, StreamShape streamShape) {
+        boolean setHere = annotation != null && annotation.commitPoint() != CommitPoint.class;
+        if (streamShape == null) {
+            if (link != head && StreamShapes.streams(link.getReturnType())) {
+                throw invalid(head, link, "it returns " + link.getGenericReturnType().getTypeName() + ", a stream, "
+                        + "while the head " + head.getName() + " returns " + head.getGenericReturnType().getTypeName()
+                        + ", which does not stream: a chain streams through every link or through none",
+                        "declare " + head.getName() + "'s return type as " + link.getName() + "'s (Stream<T>, or an "
+                                + "AutoCloseable interface with stream() such as the SDKs' StreamResponse<T>), or make "
+                                + link.getName() + " return what " + head.getName() + " returns");
+            }
+            if (setHere) {
+                throw invalid(head, link, "commitPoint = " + annotation.commitPoint().getName() + ".class, but "
+                        + "the chain does not stream (its head returns " + head.getGenericReturnType().getTypeName()
+                        + ")", "remove commitPoint, or return Stream<T> or an SDK's StreamResponse<T> from every link");
+            }
+            return null;
+        }
+        return setHere ? shared(head, link, "commitPoint", annotation.commitPoint(), CommitPoint.class)
+                : CommitPoint.modelOutput();
     }
 
     /**

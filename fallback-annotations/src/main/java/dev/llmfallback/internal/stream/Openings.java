@@ -32,14 +32,27 @@ final class Openings {
      * Link {@code link}'s attempt: opens its provider's stream and reads it to the commit point.
      *
      * @return the opened stream, committed or ended
-     * @throws Exception what the provider threw, opening or reading, unchanged
+     * @throws Throwable what the provider threw, opening or reading, unchanged
      */
     @SuppressWarnings("unchecked")
-    Opened open(int link, String name, StreamingProvider<?, ?> provider, CommitPoint commitAt) throws Exception {
+    Opened open(int link, String name, StreamingProvider<?, ?> provider, CommitPoint commitAt) throws Throwable {
+        return open(link, name, "streaming provider " + name,
+                in -> ((StreamingProvider<Object, ?>) provider).open(in), commitAt);
+    }
+
+    /**
+     * Link {@code link}'s attempt, for a link that opens its stream some other way than a
+     * {@link StreamingProvider} (an annotated head's method, see {@link StreamingHeads}).
+     *
+     * @param what names the link in the message when it opens no stream
+     * @return the opened stream, committed or ended
+     * @throws Throwable what the link threw, opening or reading, unchanged
+     */
+    Opened open(int link, String name, String what, Opener opener, CommitPoint commitAt) throws Throwable {
         abandonBefore(link);
-        Stream<?> stream = ((StreamingProvider<Object, ?>) provider).open(input);
+        Stream<?> stream = opener.open(input);
         if (stream == null) {
-            throw new NullPointerException("streaming provider " + name + " returned null instead of a Stream");
+            throw new NullPointerException(what + " returned null instead of a Stream");
         }
         Opened opened = new Opened(link, stream);
         if (!keep(opened)) {
@@ -54,6 +67,12 @@ final class Openings {
             throw failure;
         }
         return opened;
+    }
+
+    /** Opens one link's stream from the run's input. */
+    @FunctionalInterface
+    interface Opener {
+        Stream<?> open(Object input) throws Throwable;
     }
 
     private synchronized void abandonBefore(int link) {

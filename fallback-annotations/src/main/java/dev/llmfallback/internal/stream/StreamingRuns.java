@@ -58,7 +58,7 @@ public final class StreamingRuns {
      *                   {@link dev.llmfallback.AllProvidersFailedException}
      */
     public static <T> Stream<T> stream(Chain chain, Object input) throws Throwable {
-        return stream(chain, input, 0);
+        return stream(chain, new Openings(input), 0);
     }
 
     /**
@@ -73,7 +73,15 @@ public final class StreamingRuns {
      * @throws Throwable as {@link #stream(Chain, Object)}
      */
     public static <T> Stream<T> stream(Chain chain, Object input, long idleNanos) throws Throwable {
-        Openings openings = new Openings(input);
+        return stream(chain, new Openings(input), idleNanos);
+    }
+
+    /** {@link #stream(Chain, Object)} for a run whose openings are made already (annotated heads). */
+    static <T> Stream<T> stream(Chain chain, Openings openings) throws Throwable {
+        return stream(chain, openings, 0);
+    }
+
+    private static <T> Stream<T> stream(Chain chain, Openings openings, long idleNanos) throws Throwable {
         Opened winner = null;
         try {
             winner = (Opened) Engine.run(chain, openings, null);

@@ -282,6 +282,25 @@ public final class FakeProvider implements AutoCloseable {
         return openStreams.get();
     }
 
+    /**
+     * Waits until no {@link Behaviour#streamStall()} stream is open any more ({@link #openStreams()} is 0): the
+     * server notices a client's close at its next keep-alive line, tens of milliseconds after the close.
+     *
+     * @param timeout the longest to wait
+     * @return the number of streams still open: 0, unless the timeout ran out
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public int awaitNoOpenStreams(Duration timeout) throws InterruptedException {
+        long until = System.nanoTime() + timeout.toNanos();
+        synchronized (openStreams) {
+            long left;
+            while (openStreams.get() > 0 && (left = until - System.nanoTime()) > 0) {
+                TimeUnit.NANOSECONDS.timedWait(openStreams, left);
+            }
+        }
+        return openStreams.get();
+    }
+
     @Override
     public String toString() {
         return "FakeProvider[" + dialect.providerName() + " on " + baseUrl() + "]";
@@ -436,6 +455,9 @@ public final class FakeProvider implements AutoCloseable {
                 Thread.currentThread().interrupt();
             } finally {
                 openStreams.decrementAndGet();
+                synchronized (openStreams) {
+                    openStreams.notifyAll();
+                }
             }
         }
     }
