@@ -17,7 +17,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * llm-fallback.providers.anthropic.health.overloaded=10s         # turns OutageCooldown on, with this value
  * llm-fallback.providers.openai.health.policy=none               # never cool this provider
  * llm-fallback.chains.[Summaries.summarize].deadline=8s          # per chain: the head's Class.method label
- * llm-fallback.actuator.write-enabled=true                       # force-open and reset over the endpoint
  * llm-fallback.context-propagation.enabled=false
  * </pre>
  * A provider is keyed by its label ({@code @LlmFallback(provider = ...)}, else the method's name), exactly as
@@ -42,7 +41,6 @@ public class LlmFallbackProperties {
      * has a dot, so write it in brackets: llm-fallback.chains.[Summaries.summarize].deadline=8s.
      */
     private final Map<String, Chain> chains = new LinkedHashMap<>();
-    private final Actuator actuator = new Actuator();
     private final ContextPropagation contextPropagation = new ContextPropagation();
 
     /** Defaults: nothing overridden. */
@@ -66,15 +64,6 @@ public class LlmFallbackProperties {
      */
     public Map<String, Chain> getChains() {
         return chains;
-    }
-
-    /**
-     * The actuator endpoint {@code llmfallback}.
-     *
-     * @return its settings
-     */
-    public Actuator getActuator() {
-        return actuator;
     }
 
     /**
@@ -301,30 +290,6 @@ public class LlmFallbackProperties {
         /** @param deadline positive */
         public void setDeadline(Duration deadline) {
             this.deadline = deadline;
-        }
-    }
-
-    /** The actuator endpoint's settings. */
-    public static class Actuator {
-
-        /**
-         * Whether the llmfallback endpoint's write operations (force-open and reset a provider) run. Off by
-         * default: the endpoint is read-only, and a write answers that it is disabled.
-         */
-        private boolean writeEnabled;
-
-        /** Read-only. */
-        public Actuator() {
-        }
-
-        /** @return whether write operations run */
-        public boolean isWriteEnabled() {
-            return writeEnabled;
-        }
-
-        /** @param writeEnabled whether write operations run */
-        public void setWriteEnabled(boolean writeEnabled) {
-            this.writeEnabled = writeEnabled;
         }
     }
 
