@@ -2,8 +2,10 @@ package dev.llmfallback.spring.actuate;
 
 import dev.llmfallback.ProviderHealth;
 import dev.llmfallback.internal.plan.Durations;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.actuate.endpoint.Access;
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -69,11 +71,18 @@ public final class LlmFallbackEndpoint {
      * @param provider the provider label
      * @param duration how long, e.g. {@code "10m"}, {@code "90s"} or {@code "PT10M"}
      * @return its health after the change
-     * @throws IllegalArgumentException if {@code duration} is not a positive duration (HTTP 400)
+     * @throws InvalidEndpointRequestException if {@code duration} is not a positive duration (HTTP 400)
      */
     @WriteOperation
     public ProviderDescription forceOpen(@Selector String provider, String duration) {
-        ProviderHealth.shared().forceOpen(provider, Durations.parse(duration));
+        Duration parsed;
+        try {
+            parsed = Durations.parse(duration);
+        } catch (IllegalArgumentException invalid) {
+            throw new InvalidEndpointRequestException("Invalid duration: " + invalid.getMessage(),
+                    "duration " + invalid.getMessage());
+        }
+        ProviderHealth.shared().forceOpen(provider, parsed);
         return report.provider(provider);
     }
 
