@@ -111,6 +111,21 @@ class ActuatorEndpointTest {
         assertThat(ours.get("details").get("notHealthy").has("openai")).isFalse();
     }
 
+    @Test
+    void neitherEndpointNorHealth_everShowsAPrompt() throws Exception {
+        String marker = "PRIVATE-PROMPT-7f3a";
+        app.anthropic.enqueue(Behaviour.overloaded());
+        app.openAi.enqueue(Behaviour.status(500));
+        try {
+            app.bean(TunedSummaries.class).summarize(marker);
+        } catch (RuntimeException expected) {
+            // every provider failed: what matters is what the actuator shows afterwards
+        }
+
+        assertThat(app.get("/actuator/llmfallback").toString()).doesNotContain(marker);
+        assertThat(app.get("/actuator/health").toString()).doesNotContain(marker).contains("COOLING");
+    }
+
     static JsonNode named(JsonNode array, String name) {
         return named(array, name, "name");
     }

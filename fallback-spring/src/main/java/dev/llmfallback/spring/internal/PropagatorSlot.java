@@ -31,7 +31,9 @@ public final class PropagatorSlot implements ThreadContextPropagator {
      */
     public static AutoCloseable fill(ThreadContextPropagator propagator) {
         Objects.requireNonNull(propagator, "propagator");
-        filled = propagator;
+        synchronized (PropagatorSlot.class) {
+            filled = propagator;
+        }
         return () -> {
             synchronized (PropagatorSlot.class) {
                 if (filled == propagator) {
