@@ -171,102 +171,182 @@ public class LlmFallbackProperties {
                     || credentials != null;
         }
 
-        /** @return the policy kind */
+        /**
+         * The policy kind.
+         *
+         * @return the policy kind
+         */
         public HealthPolicyKind getPolicy() {
             return policy;
         }
 
-        /** @param policy the policy kind */
+        /**
+         * Sets the policy kind.
+         *
+         * @param policy the policy kind
+         */
         public void setPolicy(HealthPolicyKind policy) {
             this.policy = policy;
         }
 
-        /** @return the 429 cooldown, or {@code null} */
+        /**
+         * The 429 cooldown, or {@code null}.
+         *
+         * @return the 429 cooldown, or {@code null}
+         */
         public Duration getRateLimited() {
             return rateLimited;
         }
 
-        /** @param rateLimited the 429 cooldown */
+        /**
+         * Sets the 429 cooldown.
+         *
+         * @param rateLimited the 429 cooldown
+         */
         public void setRateLimited(Duration rateLimited) {
             this.rateLimited = rateLimited;
         }
 
-        /** @return the longest Retry-After taken as a rate limit, or {@code null} */
+        /**
+         * The longest Retry-After taken as a rate limit, or {@code null}.
+         *
+         * @return the longest Retry-After taken as a rate limit, or {@code null}
+         */
         public Duration getLongestRetryAfter() {
             return longestRetryAfter;
         }
 
-        /** @param longestRetryAfter the longest Retry-After taken as a rate limit */
+        /**
+         * Sets the longest Retry-After taken as a rate limit.
+         *
+         * @param longestRetryAfter the longest Retry-After taken as a rate limit
+         */
         public void setLongestRetryAfter(Duration longestRetryAfter) {
             this.longestRetryAfter = longestRetryAfter;
         }
 
-        /** @return the quota cooldown, or {@code null} */
+        /**
+         * The quota cooldown, or {@code null}.
+         *
+         * @return the quota cooldown, or {@code null}
+         */
         public Duration getQuota() {
             return quota;
         }
 
-        /** @param quota the quota cooldown */
+        /**
+         * Sets the quota cooldown.
+         *
+         * @param quota the quota cooldown
+         */
         public void setQuota(Duration quota) {
             this.quota = quota;
         }
 
-        /** @return the first 529/503 cooldown, or {@code null} */
+        /**
+         * The first 529/503 cooldown, or {@code null}.
+         *
+         * @return the first 529/503 cooldown, or {@code null}
+         */
         public Duration getOverloaded() {
             return overloaded;
         }
 
-        /** @param overloaded the first 529/503 cooldown */
+        /**
+         * Sets the first 529/503 cooldown.
+         *
+         * @param overloaded the first 529/503 cooldown
+         */
         public void setOverloaded(Duration overloaded) {
             this.overloaded = overloaded;
         }
 
-        /** @return the longest 529/503 cooldown, or {@code null} */
+        /**
+         * The longest 529/503 cooldown, or {@code null}.
+         *
+         * @return the longest 529/503 cooldown, or {@code null}
+         */
         public Duration getOverloadedMax() {
             return overloadedMax;
         }
 
-        /** @param overloadedMax the longest 529/503 cooldown */
+        /**
+         * Sets the longest 529/503 cooldown.
+         *
+         * @param overloadedMax the longest 529/503 cooldown
+         */
         public void setOverloadedMax(Duration overloadedMax) {
             this.overloadedMax = overloadedMax;
         }
 
-        /** @return the faults in a row that cool, or {@code null} */
+        /**
+         * The faults in a row that cool, or {@code null}.
+         *
+         * @return the faults in a row that cool, or {@code null}
+         */
         public Integer getFaultThreshold() {
             return faultThreshold;
         }
 
-        /** @param faultThreshold the faults in a row that cool */
+        /**
+         * Sets the faults in a row that cool.
+         *
+         * @param faultThreshold the faults in a row that cool
+         */
         public void setFaultThreshold(Integer faultThreshold) {
             this.faultThreshold = faultThreshold;
         }
 
-        /** @return the first fault cooldown, or {@code null} */
+        /**
+         * The first fault cooldown, or {@code null}.
+         *
+         * @return the first fault cooldown, or {@code null}
+         */
         public Duration getFaults() {
             return faults;
         }
 
-        /** @param faults the first fault cooldown */
+        /**
+         * Sets the first fault cooldown.
+         *
+         * @param faults the first fault cooldown
+         */
         public void setFaults(Duration faults) {
             this.faults = faults;
         }
 
-        /** @return the longest fault cooldown, or {@code null} */
+        /**
+         * The longest fault cooldown, or {@code null}.
+         *
+         * @return the longest fault cooldown, or {@code null}
+         */
         public Duration getFaultsMax() {
             return faultsMax;
         }
 
-        /** @param faultsMax the longest fault cooldown */
+        /**
+         * Sets the longest fault cooldown.
+         *
+         * @param faultsMax the longest fault cooldown
+         */
         public void setFaultsMax(Duration faultsMax) {
             this.faultsMax = faultsMax;
         }
 
-        /** @return the credentials cooldown, or {@code null} */
+        /**
+         * The credentials cooldown, or {@code null}.
+         *
+         * @return the credentials cooldown, or {@code null}
+         */
         public Duration getCredentials() {
             return credentials;
         }
 
-        /** @param credentials the credentials cooldown */
+        /**
+         * Sets the credentials cooldown.
+         *
+         * @param credentials the credentials cooldown
+         */
         public void setCredentials(Duration credentials) {
             this.credentials = credentials;
         }
@@ -282,12 +362,20 @@ public class LlmFallbackProperties {
         public Chain() {
         }
 
-        /** @return the deadline, or {@code null} for the annotation's */
+        /**
+         * The deadline, or {@code null} for the annotation's.
+         *
+         * @return the deadline, or {@code null} for the annotation's
+         */
         public Duration getDeadline() {
             return deadline;
         }
 
-        /** @param deadline positive */
+        /**
+         * Sets positive.
+         *
+         * @param deadline positive
+         */
         public void setDeadline(Duration deadline) {
             this.deadline = deadline;
         }
@@ -307,12 +395,20 @@ public class LlmFallbackProperties {
         public ContextPropagation() {
         }
 
-        /** @return whether context is propagated */
+        /**
+         * Whether context is propagated.
+         *
+         * @return whether context is propagated
+         */
         public boolean isEnabled() {
             return enabled;
         }
 
-        /** @param enabled whether context is propagated */
+        /**
+         * Sets whether context is propagated.
+         *
+         * @param enabled whether context is propagated
+         */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }
