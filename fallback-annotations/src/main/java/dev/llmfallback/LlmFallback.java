@@ -91,7 +91,9 @@ public @interface LlmFallback {
      * for thread-local context. That thread cannot enter a {@code synchronized} method whose monitor the
      * caller holds, so a synchronized head with a timeout or a deadline is rejected, as is a synchronized
      * link with a timeout in a synchronized head's chain (see the package documentation). Empty: no timeout
-     * of its own.
+     * of its own. In a Spring application with llm-fallback's starter (or {@code @EnableLlmFallback}), the text
+     * may hold {@code ${...}} placeholders, resolved against the environment, and the property
+     * {@code llm-fallback.providers.<provider label>.timeout} replaces it for every link of that provider.
      *
      * @return the per-attempt timeout, or {@code ""}
      */
@@ -101,7 +103,9 @@ public @interface LlmFallback {
      * The whole chain's budget, read on the head only, in the same format as {@link #timeout()}. Each
      * attempt's effective timeout is the smaller of its own and what is left; when nothing is left the
      * chain ends with {@link AllProvidersFailedException}, the providers never tried recorded
-     * {@link Attempt.Outcome#NOT_TRIED NOT_TRIED}. Empty: no deadline.
+     * {@link Attempt.Outcome#NOT_TRIED NOT_TRIED}. Empty: no deadline. In a Spring application with
+     * llm-fallback's starter, placeholders resolve as for {@link #timeout()}, and the property
+     * {@code llm-fallback.chains.[Class.method].deadline} (the head's label) replaces it.
      *
      * @return the chain deadline, or {@code ""}
      */

@@ -47,7 +47,7 @@ public final class WovenChains {
             return null;
         }
         AnnotatedChains.Head head = (AnnotatedChains.Head) thread.lastHead();
-        if (head == null || head.method() != method) {
+        if (head == null || head.method() != method || head.stale()) {
             head = AnnotatedChains.head(method);
             thread.lastHead(head);
         }
@@ -73,7 +73,8 @@ public final class WovenChains {
             return null;
         }
         AnnotatedChains.Head head = (AnnotatedChains.Head) thread.lastHead();
-        if (head == null || head.signature() != signature || head.method().getDeclaringClass() != type) {
+        if (head == null || head.signature() != signature || head.method().getDeclaringClass() != type
+                || head.stale()) {
             head = AnnotatedChains.head(type, signature);
             thread.lastHead(head);
         }

@@ -1,6 +1,8 @@
 package dev.llmfallback.spring;
 
+import dev.llmfallback.spring.internal.ChainSettings;
 import dev.llmfallback.spring.internal.ChainValidator;
+import dev.llmfallback.spring.internal.ContextPropagationInstaller;
 import dev.llmfallback.spring.internal.ClassProxyingRegistrar;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +23,11 @@ import org.springframework.context.annotation.Role;
  *       by a bean's class (or its superclasses) is resolved; a misconfigured one fails the context's refresh with
  *       its {@link dev.llmfallback.FallbackConfigurationException}, whose message names the class, the method,
  *       what is wrong and the fix (SPEC §8). Classes the agent or AspectJ wove are validated too.</li>
+ *   <li>The application's settings of annotated chains: {@code ${...}} placeholders in {@code timeout} and
+ *       {@code deadline}, resolved against the environment, and the {@link LlmFallbackProperties} overrides, in
+ *       force from before the first bean is created until the context closes.</li>
+ *   <li>Context propagation onto timed attempts' worker threads ({@link ContextSnapshotPropagator}), when
+ *       Micrometer's context-propagation is on the class path.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -41,6 +48,30 @@ public class LlmFallbackConfiguration {
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
     public static LlmFallbackAdvisor llmFallbackAdvisor() {
         return new LlmFallbackAdvisor();
+    }
+
+    /**
+     * The application's settings of annotated chains: placeholders and {@code llm-fallback.*} properties
+     * ({@link LlmFallbackProperties}), in force from before the first bean is created until the context closes.
+     *
+     * @return the post-processor that installs them
+     */
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    public static ChainSettings llmFallbackChainSettings() {
+        return new ChainSettings();
+    }
+
+    /**
+     * Carries thread-local context onto timed attempts' worker threads ({@link ContextSnapshotPropagator}) when
+     * Micrometer's context-propagation is on the class path.
+     *
+     * @return the installer
+     */
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    public static ContextPropagationInstaller llmFallbackContextPropagation() {
+        return new ContextPropagationInstaller();
     }
 
     /**

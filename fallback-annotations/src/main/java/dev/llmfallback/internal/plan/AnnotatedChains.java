@@ -81,7 +81,11 @@ public final class AnnotatedChains {
     public static Head head(Method method) {
         ConcurrentHashMap<Method, Head> heads = PLANS.get(method.getDeclaringClass());
         Head head = heads.get(method);
-        return head != null ? head : heads.computeIfAbsent(method, Head::new);
+        if (head != null && !head.stale()) {
+            return head;
+        }
+        // Resolved anew under the settings now in force (PlanOverrides); racing threads agree on one head.
+        return heads.compute(method, (m, old) -> old != null && !old.stale() ? old : new Head(m));
     }
 
     /**
@@ -169,12 +173,26 @@ public final class AnnotatedChains {
         private final String signature;
         /** A {@link ChainPlan}, or the {@link FallbackConfigurationException} every call throws. */
         private final Object plan;
+        /** The {@link PlanOverrides#generation()} the plan was resolved under. */
+        private final int generation;
         private volatile Object attachment;
 
         Head(Method method) {
             this.method = method;
             this.signature = AnnotatedChains.signature(method).intern();
+            // Read before the settings: a change in between makes this head stale, never wrongly current.
+            this.generation = PlanOverrides.generation();
             this.plan = resolve(method);
+        }
+
+        /**
+         * Whether the application's settings ({@link PlanOverrides}) changed since this head was resolved: a front
+         * door that keeps a head must then look it up again ({@link AnnotatedChains#head(Method)}).
+         *
+         * @return {@code true} if the head is out of date
+         */
+        public boolean stale() {
+            return generation != PlanOverrides.generation();
         }
 
         /**

@@ -42,6 +42,15 @@ final class PlanResolver {
     }
 
     static ChainPlan resolve(Method head) {
+        return resolve(head, PlanOverrides.current());
+    }
+
+    /**
+     * Resolves {@code head}'s chain with the application's settings: {@code overrides} replaces the annotations'
+     * timeouts and health policies per provider label and the deadline per chain, and resolves the text of
+     * {@code timeout} and {@code deadline} before it is parsed.
+     */
+    static ChainPlan resolve(Method head, PlanOverrides.Source overrides) {
         LlmFallback headAnnotation = head.getAnnotation(LlmFallback.class);
         if (headAnnotation == null) {
             throw new IllegalArgumentException(Describe.method(head) + " has no @LlmFallback");
@@ -60,8 +69,14 @@ final class PlanResolver {
                     + "CompletableFuture<T>");
         }
         StreamShape streamShape = streamShape(head);
-        long deadlineNanos = duration(head, head, "deadline", headAnnotation.deadline());
+        String chainName = Describe.type(head.getDeclaringClass()) + "." + head.getName();
+        PlanOverrides.Setting<java.time.Duration> deadlineSetting = overrides.deadline(chainName);
+        long deadlineNanos = deadlineSetting != null ? configured(head, head, "deadline", deadlineSetting)
+                : duration(head, head, "deadline", headAnnotation.deadline(), overrides);
+        String deadlineSource = deadlineSetting != null ? deadlineSetting.origin() + " = " + deadlineSetting.value()
+                : "deadline = \"" + headAnnotation.deadline() + "\"";
         List<Long> timeouts = new ArrayList<>();
+        List<String> timeoutSources = new ArrayList<>();
         List<Method> methods = new ArrayList<>();
         List<Boolean> annotated = new ArrayList<>();
         List<MethodHandle> invokers = new ArrayList<>();
@@ -77,11 +92,19 @@ final class PlanResolver {
             methods.add(link);
             annotated.add(annotation != null);
             invokers.add(invoker(head, link));
-            providers.add(annotation == null || annotation.provider().isBlank() ? link.getName() : annotation.provider());
+            String provider = annotation == null || annotation.provider().isBlank() ? link.getName()
+                    : annotation.provider();
+            providers.add(provider);
             labels.add(Describe.type(link.getDeclaringClass()) + "." + link.getName());
             predicates.add(annotation == null ? RetryableOnly.INSTANCE : predicate(head, link, annotation));
-            healths.add(annotation == null ? NoCooldown.INSTANCE : health(head, link, annotation));
-            timeouts.add(annotation == null ? 0L : duration(head, link, "timeout", annotation.timeout()));
+            PlanOverrides.Setting<HealthPolicy> healthSetting = overrides.health(provider);
+            healths.add(healthSetting != null ? healthSetting.value()
+                    : annotation == null ? NoCooldown.INSTANCE : health(head, link, annotation));
+            PlanOverrides.Setting<java.time.Duration> timeoutSetting = overrides.timeout(provider);
+            timeouts.add(timeoutSetting != null ? configured(head, link, "timeout", timeoutSetting)
+                    : annotation == null ? 0L : duration(head, link, "timeout", annotation.timeout(), overrides));
+            timeoutSources.add(timeoutSetting != null ? timeoutSetting.origin() + " = " + timeoutSetting.value()
+                    : annotation == null ? "" : "timeout = \"" + annotation.timeout() + "\"");
             commitPoints.add(commitPoint(head, link, annotation, streamShape));
             if (annotation == null || annotation.next().isEmpty()) {
                 break;
@@ -97,7 +120,7 @@ final class PlanResolver {
             link = next;
         }
         if (!async && Modifier.isSynchronized(head.getModifiers())) {
-            checkMonitors(head, headAnnotation, methods, timeouts, deadlineNanos);
+            checkMonitors(head, methods, timeouts, timeoutSources, deadlineNanos, deadlineSource);
         }
         return new ChainPlan(methods, annotated, invokers, providers, labels, predicates, healths,
                 timeouts.stream().mapToLong(Long::longValue).toArray(), deadlineNanos, async, streamShape,
@@ -149,8 +172,8 @@ final class PlanResolver {
      * superclass locks that class) or without {@code synchronized} do not wait for it. An async head is not
      * checked: it returns its future at once, releasing the monitor.
      */
-    private static void checkMonitors(Method head, LlmFallback headAnnotation, List<Method> methods,
-            List<Long> timeouts, long deadlineNanos) {
+    private static void checkMonitors(Method head, List<Method> methods, List<Long> timeouts,
+            List<String> timeoutSources, long deadlineNanos, String deadlineSource) {
         boolean isStatic = Modifier.isStatic(head.getModifiers());
         for (int i = 0; i < methods.size(); i++) {
             Method link = methods.get(i);
@@ -159,9 +182,8 @@ final class PlanResolver {
             if (!onWorker || !sameMonitor || !Modifier.isSynchronized(link.getModifiers())) {
                 continue;
             }
-            String why = timeouts.get(i) != 0
-                    ? "timeout = \"" + link.getAnnotation(LlmFallback.class).timeout() + "\""
-                    : (i == 0 ? "" : "the head's ") + "deadline = \"" + headAnnotation.deadline() + "\"";
+            String why = timeouts.get(i) != 0 ? timeoutSources.get(i)
+                    : (i == 0 ? "" : "the head's ") + deadlineSource;
             String stuck = " runs it on a worker thread, which cannot take the monitor the caller holds while the "
                     + "chain runs: every attempt would time out, and the body then run late anyway (a duplicate "
                     + "provider call)";
@@ -177,9 +199,49 @@ final class PlanResolver {
         }
     }
 
-    private static long duration(Method head, Method link, String attribute, String text) {
-        if (text.isBlank()) {
+    /** A timeout or deadline the application configured ({@link PlanOverrides}), in nanoseconds. */
+    private static long configured(Method head, Method link, String attribute,
+            PlanOverrides.Setting<java.time.Duration> setting) {
+        java.time.Duration value = setting.value();
+        if (value.isZero() || value.isNegative()) {
+            throw invalid(head, link, setting.origin() + " = " + value + " is not a positive " + attribute,
+                    "set " + setting.origin() + " to a positive duration, e.g. 10s");
+        }
+        try {
+            return value.toNanos();
+        } catch (ArithmeticException tooLong) {
+            throw invalid(head, link, setting.origin() + " = " + value + " is too long: the longest " + attribute
+                    + " is what fits in a long of nanoseconds, about 292 years", "set " + setting.origin()
+                    + " to a shorter duration, e.g. 10s");
+        }
+    }
+
+    private static long duration(Method head, Method link, String attribute, String written,
+            PlanOverrides.Source overrides) {
+        if (written.isBlank()) {
             return 0;
+        }
+        String text;
+        try {
+            text = overrides.resolve(written);
+        } catch (IllegalArgumentException unresolvable) {
+            throw invalid(head, link, attribute + " = \"" + written + "\" cannot be resolved: "
+                    + unresolvable.getMessage(), "define the property it names (application properties, an "
+                    + "environment variable), or give it a default, e.g. \"${llm.timeout:10s}\"");
+        }
+        if (!written.equals(text)) {
+            try {
+                return Durations.parse(text).toNanos();
+            } catch (IllegalArgumentException unreadable) {
+                throw invalid(head, link, attribute + " = \"" + written + "\" resolves to " + unreadable.getMessage(),
+                        "set the property to a duration such as 10s, 1500ms, 2m, 1m30s or PT10S");
+            }
+        }
+        if (text.contains("${") && overrides == PlanOverrides.NONE) {
+            throw invalid(head, link, attribute + " = \"" + written + "\" has a placeholder, and nothing resolves "
+                    + "placeholders in this JVM: only a Spring application context with llm-fallback's starter or "
+                    + "@EnableLlmFallback does", "write the duration itself, e.g. " + attribute + " = \"10s\", or "
+                    + "run the chain's class as a bean of such a context");
         }
         try {
             return Durations.parse(text).toNanos();

@@ -22,7 +22,8 @@ import org.springframework.util.ClassUtils;
  * bean definition is checked, lazy and prototype ones included, by its type as the bean factory knows it; beans
  * whose type cannot be determined without creating them are left to the first call, which throws the same
  * exception. Classes woven by the agent or AspectJ are checked too: they report at class load only on
- * {@code System.err}.
+ * {@code System.err}. Then every {@code llm-fallback.providers} and {@code llm-fallback.chains} key must name a
+ * provider label or chain of those classes: a typo in a key would otherwise be ignored in silence.
  *
  * <p>A misconfiguration throws {@link FallbackConfigurationException} with the engine's message, which names the
  * class, the method, what is wrong and the fix; several are put in one exception, one message a line. Used once,
@@ -31,6 +32,7 @@ import org.springframework.util.ClassUtils;
 public final class ChainValidator implements SmartInitializingSingleton, BeanFactoryAware {
 
     private ConfigurableListableBeanFactory beanFactory;
+    private volatile List<Method> heads = List.of();
 
     /** Made by Spring. */
     public ChainValidator() {
@@ -50,12 +52,21 @@ public final class ChainValidator implements SmartInitializingSingleton, BeanFac
         }
         List<String> problems = new ArrayList<>();
         Set<Class<?>> checked = new HashSet<>();
+        List<Method> found = new ArrayList<>();
         for (String name : beanFactory.getBeanDefinitionNames()) {
             Class<?> type = typeOf(name);
             for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
                 if (checked.add(c) && declaresChains(c)) {
                     problems.addAll(WovenChains.misconfigurations(c));
+                    found.addAll(annotatedMethods(c));
                 }
+            }
+        }
+        heads = List.copyOf(found);
+        if (problems.isEmpty()) {
+            ChainSettings settings = beanFactory.getBeanProvider(ChainSettings.class).getIfAvailable();
+            if (settings != null) {
+                problems.addAll(UnknownKeys.of(settings.properties(), heads));
             }
         }
         if (problems.size() == 1) {
@@ -65,6 +76,27 @@ public final class ChainValidator implements SmartInitializingSingleton, BeanFac
             throw new FallbackConfigurationException(problems.size() + " misconfigured @LlmFallback chains:\n"
                     + String.join("\n", problems));
         }
+    }
+
+    /**
+     * Every {@code @LlmFallback} method of the context's bean classes (each is the head of a chain when it is called),
+     * ordered by class and signature; found when the context started.
+     *
+     * @return an unmodifiable list; empty before the start
+     */
+    public List<Method> heads() {
+        return heads;
+    }
+
+    private static List<Method> annotatedMethods(Class<?> type) {
+        List<Method> annotated = new ArrayList<>();
+        for (Method method : type.getDeclaredMethods()) {
+            if (!method.isBridge() && !method.isSynthetic() && method.isAnnotationPresent(LlmFallback.class)) {
+                annotated.add(method);
+            }
+        }
+        annotated.sort(java.util.Comparator.comparing(Method::getName).thenComparing(Method::toGenericString));
+        return annotated;
     }
 
     /** The bean's user class, or {@code null} if it cannot be known without creating the bean. */
