@@ -2,10 +2,13 @@ package dev.llmfallback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.llmfallback.internal.run.Scheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Flow;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,5 +65,105 @@ class PublishingIdleTimeoutTest {
         assertThat(completed[0]).isTrue();
         assertThat(primary.cancelled).as("a provider that answered at once is not cut").hasValue(0);
         assertThat(clock.pendingTimers()).isZero();
+    }
+
+    @Test
+    public void anIdleTimeout_signalsTheSubscriberOffTheTimerThreadEveryChainShares() {
+        TimerMarking marking = new TimerMarking(clock);
+        ScriptedPublisher stalling = new ScriptedPublisher(clock::skip, "one", ScriptedPublisher.STALL);
+        Flow.Publisher<String> answer = FallbackChain.<String, String>builder().scheduler(marking)
+                .publishingProvider("anthropic", p -> stalling)
+                .idleTimeout(Duration.ofSeconds(10))
+                .build().publish(SECRET);
+        Throwable[] failure = {null};
+        boolean[] onTimer = {false};
+        answer.subscribe(new Flow.Subscriber<String>() {
+            @Override
+            public void onSubscribe(Flow.Subscription subscription) {
+                subscription.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(String item) {
+            }
+
+            @Override
+            public void onError(Throwable thrown) {
+                failure[0] = thrown;
+                onTimer[0] = marking.inTimer;
+            }
+
+            @Override
+            public void onComplete() {
+            }
+        });
+
+        clock.advance(Duration.ofSeconds(10));
+
+        assertThat(failure[0]).isInstanceOf(StreamInterruptedException.class);
+        assertThat(onTimer[0]).as("a subscriber that blocks in onError must not hold up every chain's timers").isFalse();
+        assertThat(stalling.cancelled).hasValue(1);
+    }
+
+    /**
+     * The fake scheduler, telling whether code runs within a timer's action; a worker's task or a continuation
+     * does not, even when the fake runs it inline.
+     */
+    private static final class TimerMarking implements Scheduler {
+        private final FakeScheduler fake;
+        boolean inTimer;
+
+        TimerMarking(FakeScheduler fake) {
+            this.fake = fake;
+        }
+
+        @Override
+        public long nanoTime() {
+            return fake.nanoTime();
+        }
+
+        @Override
+        public Object[] captureContext() {
+            return fake.captureContext();
+        }
+
+        @Override
+        public <T> Future<T> submit(Callable<T> task, Object[] captured) {
+            return fake.submit(() -> {
+                boolean was = inTimer;
+                inTimer = false;
+                try {
+                    return task.call();
+                } finally {
+                    inTimer = was;
+                }
+            }, captured);
+        }
+
+        @Override
+        public Cancellable schedule(Runnable action, long nanos) {
+            return fake.schedule(() -> {
+                boolean was = inTimer;
+                inTimer = true;
+                try {
+                    action.run();
+                } finally {
+                    inTimer = was;
+                }
+            }, nanos);
+        }
+
+        @Override
+        public void proceed(Runnable continuation) {
+            fake.proceed(() -> {
+                boolean was = inTimer;
+                inTimer = false;
+                try {
+                    continuation.run();
+                } finally {
+                    inTimer = was;
+                }
+            });
+        }
     }
 }

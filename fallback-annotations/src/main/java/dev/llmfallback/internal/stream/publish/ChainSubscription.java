@@ -311,11 +311,25 @@ final class ChainSubscription<T> implements Flow.Subscription, Pull.Relay {
         if (owed && waited >= idle && !delivering) {
             idleExpired = new TimeoutException("no element from " + provider + " for " + Duration.ofNanos(waited)
                     + " after the commit (idle timeout " + Duration.ofNanos(idle) + ")");
+            // Cancelling the provider is quick, and due now; the subscriber's signals are not ours to time.
             closeUpstream();
-            drain();
+            drainOffTimer();
             return;
         }
         idleTimer = scheduler.schedule(this::checkIdle, owed && waited < idle ? idle - waited : idle);
+    }
+
+    /**
+     * Drains where the engine's runs go on after a timeout, as a run that fails by a timeout before the commit
+     * signals its subscriber: never on the timer thread, which every chain's timeouts share and which a
+     * subscriber (or a shared health store, told of the timeout) could hold up. Inline only when that fails.
+     */
+    private void drainOffTimer() {
+        try {
+            scheduler.proceed(this::drain);
+        } catch (RuntimeException cannotContinue) {
+            drain();
+        }
     }
 
     /** Ends the subscription with {@code failure}, or completes it when {@code null}; once. */
