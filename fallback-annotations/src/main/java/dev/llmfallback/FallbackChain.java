@@ -569,7 +569,7 @@ public final class FallbackChain<I, O> {
             long streamingCount = commitPoints.stream().filter(Objects::nonNull).count();
             if (streamingCount != 0 && streamingCount != names.size()) {
                 throw new IllegalArgumentException("FallbackChain mixes streaming and other providers " + names
-                        + ": a chain is run either with stream(input) or with run(input); build one chain of each");
+                        + ": a chain is run either with stream(input) or publish(input), or with run(input); build one chain of each");
             }
             long publishingCount = providers.stream().filter(PublishingProvider.class::isInstance).count();
             if (publishingCount != 0 && publishingCount != names.size()) {
