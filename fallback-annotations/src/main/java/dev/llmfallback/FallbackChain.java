@@ -198,10 +198,11 @@ public final class FallbackChain<I, O> {
      * rest of its elements, and demand is respected: the committed publisher is asked for exactly what the
      * subscriber requested beyond the preamble, so nothing is buffered but the preamble. A failure of the
      * provider from there on ends the subscription with {@link StreamInterruptedException} (an {@link Error}
-     * passes unchanged), as does a stall longer than the {@linkplain Builder#idleTimeout idle timeout}.
-     * Cancelling the subscription stops the run before the commit (the attempt in flight is cancelled) and
-     * cancels the committed publisher after it. Signals come on the chain's worker threads or the committed
-     * publisher's.
+     * passes unchanged), as does a stall longer than the {@linkplain Builder#idleTimeout idle timeout} (the
+     * time the subscriber spends in {@code onNext} does not count). Cancelling the subscription stops the run
+     * before the commit (the attempt in flight is cancelled) and cancels the committed publisher after it.
+     * Signals come on the chain's worker threads or the committed publisher's, and after a timeout on the
+     * threads where the chain goes on from one; never on its timer thread.
      *
      * <p>{@link FallbackTrace#of(Flow.Publisher)} on the returned publisher gives the trace of its latest
      * subscription's run once that run committed or failed. With Reactor, {@code
