@@ -198,10 +198,11 @@ public final class FallbackChain<I, O> {
      * rest of its elements, and demand is respected: the committed publisher is asked for exactly what the
      * subscriber requested beyond the preamble, so nothing is buffered but the preamble. A failure of the
      * provider from there on ends the subscription with {@link StreamInterruptedException} (an {@link Error}
-     * passes unchanged), as does a stall longer than the {@linkplain Builder#idleTimeout idle timeout}.
-     * Cancelling the subscription stops the run before the commit (the attempt in flight is cancelled) and
-     * cancels the committed publisher after it. Signals come on the chain's worker threads or the committed
-     * publisher's.
+     * passes unchanged), as does a stall longer than the {@linkplain Builder#idleTimeout idle timeout} (the
+     * time the subscriber spends in {@code onNext} does not count). Cancelling the subscription stops the run
+     * before the commit (the attempt in flight is cancelled) and cancels the committed publisher after it.
+     * Signals come on the chain's worker threads or the committed publisher's, and after a timeout on the
+     * threads where the chain goes on from one; never on its timer thread.
      *
      * <p>{@link FallbackTrace#of(Flow.Publisher)} on the returned publisher gives the trace of its latest
      * subscription's run once that run committed or failed. With Reactor, {@code
@@ -569,7 +570,7 @@ public final class FallbackChain<I, O> {
             long streamingCount = commitPoints.stream().filter(Objects::nonNull).count();
             if (streamingCount != 0 && streamingCount != names.size()) {
                 throw new IllegalArgumentException("FallbackChain mixes streaming and other providers " + names
-                        + ": a chain is run either with stream(input) or with run(input); build one chain of each");
+                        + ": a chain is run either with stream(input) or publish(input), or with run(input); build one chain of each");
             }
             long publishingCount = providers.stream().filter(PublishingProvider.class::isInstance).count();
             if (publishingCount != 0 && publishingCount != names.size()) {

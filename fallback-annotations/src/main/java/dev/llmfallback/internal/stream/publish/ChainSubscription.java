@@ -35,7 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>After the commit a failure of the publisher ends the subscription with {@link StreamInterruptedException}
  * (an {@link Error} passes unchanged), as does an error event among its elements (an SDK's) and an idle
- * timeout: with demand outstanding, no signal for the chain's idle timeout. Cancelling stops the run before
+ * timeout: with demand outstanding, no signal for the chain's idle timeout (the time the subscriber spends in
+ * {@code onNext} is its own, not counted). Cancelling stops the run before
  * the commit (the attempt in flight is cancelled, its publisher's subscription cancelled) and cancels the
  * committed publisher after it. Failures after the commit are reported to the committed provider's health.
  * Thread-safe.
@@ -66,6 +67,8 @@ final class ChainSubscription<T> implements Flow.Subscription, Pull.Relay {
     private volatile boolean upstreamClosed;
     private volatile TimeoutException idleExpired;
     private volatile long lastProgress;
+    /** Whether the subscriber is in {@code onNext}: time it takes there is its own, not the provider's silence. */
+    private volatile boolean delivering;
     /** What the committed publisher was asked for in all; written by the requester only. */
     private volatile long upstreamRequested;
     private volatile Scheduler.Cancellable idleTimer;
@@ -198,13 +201,20 @@ final class ChainSubscription<T> implements Flow.Subscription, Pull.Relay {
                 break;
             }
             try {
+                delivering = true;
                 subscriber.onNext((T) next);
             } catch (Throwable broken) {
                 cancelled = true;
                 release();
                 return;
+            } finally {
+                delivering = false;
             }
             emitted++;
+            if (publisher.idleNanos > 0) {
+                // A publisher signalling on its own thread could send nothing while the subscriber held it.
+                lastProgress = scheduler.nanoTime();
+            }
         }
         // Read before the queue: an element is queued before its publisher's terminal signal is noted.
         boolean done = upstreamDone;
@@ -298,14 +308,28 @@ final class ChainSubscription<T> implements Flow.Subscription, Pull.Relay {
         long now = scheduler.nanoTime();
         long waited = now - lastProgress;
         boolean owed = received.get() < upstreamRequested;
-        if (owed && waited >= idle) {
+        if (owed && waited >= idle && !delivering) {
             idleExpired = new TimeoutException("no element from " + provider + " for " + Duration.ofNanos(waited)
                     + " after the commit (idle timeout " + Duration.ofNanos(idle) + ")");
+            // Cancelling the provider is quick, and due now; the subscriber's signals are not ours to time.
             closeUpstream();
-            drain();
+            drainOffTimer();
             return;
         }
-        idleTimer = scheduler.schedule(this::checkIdle, owed ? idle - waited : idle);
+        idleTimer = scheduler.schedule(this::checkIdle, owed && waited < idle ? idle - waited : idle);
+    }
+
+    /**
+     * Drains where the engine's runs go on after a timeout, as a run that fails by a timeout before the commit
+     * signals its subscriber: never on the timer thread, which every chain's timeouts share and which a
+     * subscriber (or a shared health store, told of the timeout) could hold up. Inline only when that fails.
+     */
+    private void drainOffTimer() {
+        try {
+            scheduler.proceed(this::drain);
+        } catch (RuntimeException cannotContinue) {
+            drain();
+        }
     }
 
     /** Ends the subscription with {@code failure}, or completes it when {@code null}; once. */
