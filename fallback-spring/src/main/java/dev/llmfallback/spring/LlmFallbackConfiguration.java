@@ -2,6 +2,7 @@ package dev.llmfallback.spring;
 
 import dev.llmfallback.spring.internal.ChainValidator;
 import dev.llmfallback.spring.internal.ClassProxyingRegistrar;
+import dev.llmfallback.spring.internal.ProxyBypassWarnings;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +22,8 @@ import org.springframework.context.annotation.Role;
  *       by a bean's class (or its superclasses) is resolved; a misconfigured one fails the context's refresh with
  *       its {@link dev.llmfallback.FallbackConfigurationException}, whose message names the class, the method,
  *       what is wrong and the fix (SPEC §8). Classes the agent or AspectJ wove are validated too.</li>
+ *   <li>Start-up warnings, when no java agent is active: one per head the proxy cannot intercept (private, final
+ *       or static), and one per head called on {@code this} inside its own class, which bypasses the proxy.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -52,5 +55,17 @@ public class LlmFallbackConfiguration {
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
     public static ChainValidator llmFallbackChainValidator() {
         return new ChainValidator();
+    }
+
+    /**
+     * The start-up warnings for heads the Spring AOP front door cannot intercept (private, final or static ones,
+     * and those called on {@code this} inside their class), when no java agent weaves them.
+     *
+     * @return the warnings' bean
+     */
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    public static ProxyBypassWarnings llmFallbackProxyBypassWarnings() {
+        return new ProxyBypassWarnings();
     }
 }
