@@ -73,11 +73,15 @@ final class FallbackTransformer implements ClassFileTransformer {
     private byte[] weave(ClassLoader loader, String className, Class<?> classBeingRedefined, byte[] bytes) {
         String name = className.replace('/', '.');
         try {
+            long asked = System.nanoTime();
             Weaver active = weaver();
             if (active == null) {
                 return null;
             }
             long start = System.nanoTime();
+            if (log.enabled(AgentLog.Level.DEBUG) && start - asked >= 1_000_000) {
+                log.debug("waited " + (start - asked) / 1_000_000 + " ms for Byte Buddy's set-up to weave " + name);
+            }
             // A retransformed or redefined class can neither gain nor lose a method: it gets the report (and
             // the static initializer that may come with it) again if it got it at load, and never otherwise.
             boolean reportAtInit = log.enabled(AgentLog.Level.WARN)
