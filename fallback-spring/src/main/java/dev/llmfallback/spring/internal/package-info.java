@@ -1,5 +1,5 @@
 /**
- * The Spring front door's parts: the interceptor, its pointcut, the check for classes already woven, and the
- * start-up validation. Not API, may change.
+ * The Spring front door's parts: the interceptor, its pointcut, the check for classes already woven, the start-up
+ * validation, and the start-up warnings for heads a proxy cannot intercept. Not API, may change.
  */
 package dev.llmfallback.spring.internal;
