@@ -4,6 +4,7 @@ import dev.llmfallback.spring.internal.ChainSettings;
 import dev.llmfallback.spring.internal.ChainValidator;
 import dev.llmfallback.spring.internal.ContextPropagationInstaller;
 import dev.llmfallback.spring.internal.ClassProxyingRegistrar;
+import dev.llmfallback.spring.internal.ProxyBypassWarnings;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,6 +29,8 @@ import org.springframework.context.annotation.Role;
  *       force from before the first bean is created until the context closes.</li>
  *   <li>Context propagation onto timed attempts' worker threads ({@link ContextSnapshotPropagator}), when
  *       Micrometer's context-propagation is on the class path.</li>
+ *   <li>Start-up warnings, when no java agent is active: one per head the proxy cannot intercept (private, final
+ *       or static), and one per head called on {@code this} inside its own class, which bypasses the proxy.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -83,5 +86,17 @@ public class LlmFallbackConfiguration {
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
     public static ChainValidator llmFallbackChainValidator() {
         return new ChainValidator();
+    }
+
+    /**
+     * The start-up warnings for heads the Spring AOP front door cannot intercept (private, final or static ones,
+     * and those called on {@code this} inside their class), when no java agent weaves them.
+     *
+     * @return the warnings' bean
+     */
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    public static ProxyBypassWarnings llmFallbackProxyBypassWarnings() {
+        return new ProxyBypassWarnings();
     }
 }

@@ -43,6 +43,11 @@ final class AgentRuntime {
         ClassFileScan.of(new byte[0]);
         instrumentation.addTransformer(transformer, retransform);
         System.setProperty(ACTIVE, how);
+        if (!weaveLoadedClasses) {
+            // -javaagent: the application has not started; set Byte Buddy up while it does. (Attached or
+            // install(): the weaving of the loaded classes, right below, sets it up at once.)
+            transformer.prepareInBackground();
+        }
         int woven = weaveLoadedClasses && retransform ? weaveLoaded(instrumentation, transformer, log) : 0;
         log.info("active (" + how + ")" + (weaveLoadedClasses ? ", " + woven + " loaded classes woven" : "")
                 + (log.enabled(AgentLog.Level.DEBUG) ? ", in " + (System.nanoTime() - start) / 1_000_000 + " ms" : ""));

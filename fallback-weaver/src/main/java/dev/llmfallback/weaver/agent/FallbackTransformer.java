@@ -73,11 +73,15 @@ final class FallbackTransformer implements ClassFileTransformer {
     private byte[] weave(ClassLoader loader, String className, Class<?> classBeingRedefined, byte[] bytes) {
         String name = className.replace('/', '.');
         try {
+            long asked = System.nanoTime();
             Weaver active = weaver();
             if (active == null) {
                 return null;
             }
             long start = System.nanoTime();
+            if (log.enabled(AgentLog.Level.DEBUG) && start - asked >= 1_000_000) {
+                log.debug("waited " + (start - asked) / 1_000_000 + " ms for Byte Buddy's set-up to weave " + name);
+            }
             // A retransformed or redefined class can neither gain nor lose a method: it gets the report (and
             // the static initializer that may come with it) again if it got it at load, and never otherwise.
             boolean reportAtInit = log.enabled(AgentLog.Level.WARN)
@@ -112,6 +116,33 @@ final class FallbackTransformer implements ClassFileTransformer {
     private boolean reportedAtInit(ClassLoader loader, String className) {
         Set<String> names = reportedAtInit.get(loader);
         return names != null && names.contains(className);
+    }
+
+    /**
+     * Sets Byte Buddy up on a daemon thread of its own and weaves {@link WarmUp} with it, so that the first
+     * candidate class finds the weaver made and its code loaded, instead of paying for both on the thread that
+     * loads it (a Boot application's main thread, at start-up); on a machine with a spare core the set-up then
+     * overlaps the application's own start. A candidate that comes before the set-up is done waits for it; a
+     * failure here is only reported at {@code debug}: the first candidate sets the weaver up again, and says
+     * what went wrong then.
+     */
+    void prepareInBackground() {
+        Thread setup = new Thread(this::prepare, "llm-fallback-agent-setup");
+        setup.setDaemon(true);
+        setup.start();
+    }
+
+    private void prepare() {
+        try {
+            long start = System.nanoTime();
+            Weaver active = weaver();
+            if (active != null) {
+                active.warmUp();
+                log.debug("warmed up in the background in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+            }
+        } catch (Throwable failure) {
+            log.debug("no background warm-up: " + failure);
+        }
     }
 
     /** The weaver, made on first use; {@code null} if Byte Buddy could not be set up (reported once). */

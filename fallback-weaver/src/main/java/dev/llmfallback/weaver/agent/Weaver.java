@@ -9,6 +9,7 @@ import static net.bytebuddy.matcher.ElementMatchers.isTypeInitializer;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.function.Consumer;
@@ -126,9 +127,12 @@ final class Weaver {
         if (type.getDeclaredMethods().filter(HEADS).isEmpty()) {
             return null;
         }
+        return weave(chainAdvice(loader), type, pool, bytes, reportAtInit);
+    }
+
+    private byte[] weave(Advice chainAdvice, TypeDescription type, TypePool pool, byte[] bytes, boolean reportAtInit) {
         // Byte Buddy's advice straight onto ASM, without its type-writing machinery (redefine().make()),
         // which would load a few hundred more classes for nothing this needs: half the set-up time.
-        Advice chainAdvice = chainAdvice(loader);
         AsmVisitorWrapper wrapper = reportAtInit
                 ? new AsmVisitorWrapper.Compound(chainAdvice.on(HEADS), initializerAdvice.on(isTypeInitializer()))
                 : chainAdvice.on(HEADS);
@@ -147,6 +151,62 @@ final class Weaver {
             visitor = new WithTypeInitializer(visitor);
         }
         reader.accept(visitor, readerFlags);
+        return writer.toByteArray();
+    }
+
+    /**
+     * Weaves a small class made here, with one {@code @LlmFallback} method, and discards the result: the first
+     * weave loads and runs most of the Byte Buddy code every weave needs. The API types the advice names are
+     * stood in for by empty class files of the same shape where the agent's own class loader does not see them
+     * (in a Spring Boot fat jar it does not); the woven bytes are never defined, and the advice made for it is
+     * not kept.
+     *
+     * @return the woven class file, to be thrown away
+     * @throws RuntimeException if Byte Buddy cannot weave it (the caller only reports it)
+     */
+    byte[] warmUp() {
+        String name = Weaver.class.getPackageName() + ".WarmUp";
+        byte[] bytes = warmUpClass(name.replace('.', '/'));
+        String entry = "dev/llmfallback/weaving/Entry";
+        Map<String, byte[]> standIns = new HashMap<>();
+        standIns.put(ANNOTATION, standIn(ANNOTATION.replace('.', '/'), Opcodes.ACC_PUBLIC | Opcodes.ACC_INTERFACE
+                | Opcodes.ACC_ABSTRACT | Opcodes.ACC_ANNOTATION, "java/lang/annotation/Annotation"));
+        standIns.put(ENGINE, standIn(ENGINE.replace('.', '/'), Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL, null));
+        standIns.put(entry.replace('/', '.'), standIn(entry, Opcodes.ACC_PUBLIC | Opcodes.ACC_ABSTRACT, null));
+        for (String nested : new String[] {"Deferred", "Started"}) {
+            standIns.put(entry.replace('/', '.') + "$" + nested,
+                    standIn(entry + "$" + nested, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL, entry));
+        }
+        ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(name, bytes),
+                agentClasses, new ClassFileLocator.Simple(standIns));
+        TypePool pool = TypePool.Default.of(locator);
+        Advice advice = Advice.to(pool.describe(Weaver.class.getPackageName() + ".ChainAdvice").resolve(), locator);
+        return weave(advice, pool.describe(name).resolve(), pool, bytes, true);
+    }
+
+    /** {@code final class WarmUp { @LlmFallback String first(String text) { return text; } }}, as a class file. */
+    private static byte[] warmUpClass(String internalName) {
+        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        writer.visit(Opcodes.V17, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, internalName, null, "java/lang/Object", null);
+        MethodVisitor method = writer.visitMethod(0, "first", "(Ljava/lang/String;)Ljava/lang/String;", null, null);
+        method.visitAnnotation("L" + ANNOTATION.replace('.', '/') + ";", true).visitEnd();
+        method.visitCode();
+        method.visitVarInsn(Opcodes.ALOAD, 1);
+        method.visitInsn(Opcodes.ARETURN);
+        method.visitMaxs(0, 0);
+        method.visitEnd();
+        writer.visitEnd();
+        return writer.toByteArray();
+    }
+
+    /** An empty class file: a class extending {@code superName} (or an interface extending {@code superName}). */
+    private static byte[] standIn(String internalName, int access, String superName) {
+        ClassWriter writer = new ClassWriter(0);
+        boolean isInterface = (access & Opcodes.ACC_INTERFACE) != 0;
+        writer.visit(Opcodes.V17, access, internalName, null,
+                isInterface || superName == null ? "java/lang/Object" : superName,
+                isInterface ? new String[] {superName} : null);
+        writer.visitEnd();
         return writer.toByteArray();
     }
 

@@ -10,6 +10,7 @@ import java.lang.reflect.InvocationTargetException;
 import dev.llmfallback.weaving.Entry;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import net.bytebuddy.ByteBuddy;
@@ -34,6 +35,15 @@ class WeaverTest {
         assertThat(client.getField("bodies").get(null)).as("the head's body ran once, as the chain's first link")
                 .isEqualTo(1);
         assertThat(FallbackTrace.current().attempts()).hasSize(2);
+    }
+
+    @Test
+    public void warmUp_weavesItsOwnClass_throughTheWholePath() {
+        byte[] woven = new Weaver().warmUp();
+
+        String text = new String(woven, StandardCharsets.ISO_8859_1);
+        assertThat(text).as("the chain advice went in").contains("dev/llmfallback/weaving/WovenChains")
+                .as("and the initializer's").contains("<clinit>");
     }
 
     @Test
