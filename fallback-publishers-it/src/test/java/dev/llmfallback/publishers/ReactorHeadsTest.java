@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscription;
 import org.springframework.aop.framework.ProxyFactory;
 import reactor.core.publisher.BaseSubscriber;
@@ -27,7 +28,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Annotated heads declared to return Reactor's {@code Flux} and {@code Mono} (SPEC §13), recognised by name,
+ * Annotated heads declared to return Reactor's {@code Flux} and {@code Mono} and Reactive Streams'
+ * {@code Publisher} (SPEC §13), recognised by name,
  * reached through the Spring AOP front door (a class-based {@link ProxyFactory} proxy carrying
  * {@link LlmFallbackAdvisor}, as the auto-proxy creator makes for beans; the agent and AspectJ doors share the
  * same weaving ABI). Each subscription to the head's answer runs the chain; real Reactor, real worker threads;
@@ -65,6 +67,16 @@ class ReactorHeadsTest {
         @LlmFallback(next = "secondaryMono", provider = "primary")
         public Mono<String> primaryMono(String prompt) {
             return primaryMono;
+        }
+
+        @LlmFallback(next = "secondaryPublisher", provider = "primary", commitPoint = AfterPreamble.class)
+        public Publisher<String> primaryPublisher(String prompt) {
+            return primary;
+        }
+
+        @LlmFallback(provider = "secondary", commitPoint = AfterPreamble.class)
+        public Publisher<String> secondaryPublisher(String prompt) {
+            return secondary;
         }
 
         @LlmFallback(provider = "secondary")
@@ -167,6 +179,18 @@ class ReactorHeadsTest {
         Mono<String> answer = proxied(target).primaryMono("prompt");
 
         assertThat(answer.block(BOUND)).isEqualTo("from the secondary");
+        assertThat(FallbackTrace.of(answer).attempts()).extracting(Attempt::outcome)
+                .containsExactly(Outcome.FAILED, Outcome.SUCCEEDED);
+    }
+
+    @Test
+    public void reactiveStreamsPublisherHead_errorBeforeTheFirstContent_fallsOver() {
+        Heads target = new Heads();
+        target.primary = Flux.concat(Flux.just("pre:message_start"), Flux.error(new ChainPublisherTckTest.Overloaded()));
+        Publisher<String> answer = proxied(target).primaryPublisher("prompt");
+        assertThat(answer).as("the adapters' Publisher, not a Flux").isNotInstanceOf(Flux.class);
+
+        assertThat(Flux.from(answer).collectList().block(BOUND)).containsExactly("pre:role", "b1", "b2");
         assertThat(FallbackTrace.of(answer).attempts()).extracting(Attempt::outcome)
                 .containsExactly(Outcome.FAILED, Outcome.SUCCEEDED);
     }
