@@ -109,9 +109,11 @@ public final class FallbackTrace {
      * The trace of the streaming chain that returned {@code stream} (SPEC §13): the attempts up to the commit,
      * the committed one {@link Attempt.Outcome#SUCCEEDED SUCCEEDED} with its time to the commit point. Only
      * the very stream {@link FallbackChain#stream} returned is known (or an annotated streaming head returned,
-     * or, for a head returning an SDK's {@code StreamResponse}, its {@code stream()}), not one derived from it
-     * ({@code map}, {@code filter}, ...); {@link #current()} on the thread that called {@code stream} (or the
-     * head) holds the same trace.
+     * or, for a head returning an SDK's {@code StreamResponse}, its {@code stream()}), also after
+     * {@code onClose}, {@code sequential}, {@code parallel} or {@code unordered}, which return that same stream;
+     * not one derived from it ({@code map}, {@code filter}, ...). The stream carries its trace itself, so the
+     * trace lives exactly as long as the stream. {@link #current()} on the thread that called {@code stream} (or
+     * the head) holds the same trace.
      *
      * @param stream a stream returned by {@link FallbackChain#stream} or by a streaming head
      * @return the trace, or {@link #empty()} for any other stream

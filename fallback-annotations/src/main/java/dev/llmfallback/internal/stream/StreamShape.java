@@ -9,11 +9,13 @@ import dev.llmfallback.internal.run.Link;
  * method is turned into the engine's attempt, and how one call of the head is run and answered as the declared
  * type. Found for a head by {@link StreamShapes#forHead}; one instance per kind, shared by every chain of it.
  *
- * <p>The shapes built in read a link's answer as a {@link java.util.stream.Stream} pulled up to its commit
- * point through the sync engine ({@link StreamingRuns}): {@code Stream<T>} itself, and {@code AutoCloseable}
- * types with a public {@code stream()} (the SDKs' {@code StreamResponse<T>}). A shape for another kind of
- * stream (a publisher) implements this interface and is added to {@link StreamShapes}. Implementations are
- * immutable and thread-safe. Not API.
+ * <p>Two families are built in. The pulled shapes read a link's answer as a {@link java.util.stream.Stream}
+ * pulled up to its commit point through the sync engine ({@link StreamingRuns}) during the head's call:
+ * {@code Stream<T>} itself, and {@code AutoCloseable} types with a public {@code stream()} (the SDKs'
+ * {@code StreamResponse<T>}). The published shape ({@link PublishedShape}: {@code Flow.Publisher<T>}, Reactive
+ * Streams' {@code Publisher<T>}, Reactor's {@code Flux<T>} and {@code Mono<T>}) answers at once with a cold
+ * publisher whose every subscription runs the chain on the engine's async runner. Another kind implements this
+ * interface and is added to {@link StreamShapes}. Implementations are immutable and thread-safe. Not API.
  */
 public interface StreamShape {
 
@@ -37,7 +39,8 @@ public interface StreamShape {
 
     /**
      * Runs one call of the head: up to a commit, then answers with the committed stream as the head's declared
-     * type. {@link dev.llmfallback.FallbackTrace#current()} holds the trace afterwards.
+     * type, and {@link dev.llmfallback.FallbackTrace#current()} holds the trace afterwards; or, for a publisher,
+     * answers at once with a publisher that runs the chain for each subscription.
      *
      * @param chain  a chain whose links were made by {@link #invoker}
      * @param target the receiver, or {@code null} for a static head

@@ -6,9 +6,6 @@ import dev.llmfallback.StreamingProvider;
 import dev.llmfallback.internal.run.Chain;
 import dev.llmfallback.internal.run.Engine;
 import dev.llmfallback.internal.run.Link;
-import java.util.Collections;
-import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -24,12 +21,11 @@ import java.util.stream.StreamSupport;
  * stream; every other stream is closed. After the commit the caller reads the winner through
  * {@link Committed}.
  *
- * <p>Stateless and thread-safe; {@link FallbackTrace#of(Stream)} finds a returned stream's trace through a
- * map keyed weakly by the stream's identity, so that a trace lives no longer than its stream.
+ * <p>Stateless and thread-safe; a returned stream carries its own trace ({@link TracedStream}), which
+ * {@link FallbackTrace#of(Stream)} reads, so that a trace lives no longer than its stream and no streaming
+ * call shares a lock or a registry with another.
  */
 public final class StreamingRuns {
-
-    private static final Map<Object, FallbackTrace> TRACES = Collections.synchronizedMap(new WeakHashMap<>());
 
     private StreamingRuns() {
     }
@@ -93,8 +89,7 @@ public final class StreamingRuns {
         Stream<T> stream = StreamSupport.stream(new Committed<T>(committed, chain.link(committed.link), trace,
                 chain.scheduler(), idleNanos),
                 false).onClose(committed::close);
-        TRACES.put(stream, trace);
-        return stream;
+        return new TracedStream<>(stream, trace);
     }
 
     /**
@@ -151,7 +146,6 @@ public final class StreamingRuns {
      * @return the trace, or {@link FallbackTrace#empty()} for a stream no streaming run returned
      */
     public static FallbackTrace traceOf(Stream<?> stream) {
-        FallbackTrace trace = TRACES.get(stream);
-        return trace != null ? trace : FallbackTrace.empty();
+        return stream instanceof TracedStream ? ((TracedStream<?>) stream).trace : FallbackTrace.empty();
     }
 }

@@ -3,9 +3,6 @@ package dev.llmfallback.internal.stream.publish;
 import dev.llmfallback.FallbackTrace;
 import dev.llmfallback.internal.run.Chain;
 import dev.llmfallback.internal.stream.StreamingRuns;
-import java.util.Collections;
-import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.concurrent.Flow;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -18,9 +15,6 @@ import java.util.stream.StreamSupport;
  * shape its caller declared. Stateless and thread-safe.
  */
 public final class PublishingRuns {
-
-    /** Answers of a non-{@link Flow} shape, by identity and weakly, to the chain publisher they wrap. */
-    private static final Map<Object, ChainPublisher<?>> WRAPPED = Collections.synchronizedMap(new WeakHashMap<>());
 
     private PublishingRuns() {
     }
@@ -117,7 +111,7 @@ public final class PublishingRuns {
             throw new IllegalArgumentException("a streaming chain cannot answer as " + name + ": declare "
                     + "java.util.concurrent.Flow.Publisher, org.reactivestreams.Publisher, or Reactor's Flux or Mono");
         }
-        WRAPPED.put(answer, publisher);
+        WrappedAnswers.put(answer, publisher);
         return shape.cast(answer);
     }
 
@@ -130,7 +124,7 @@ public final class PublishingRuns {
      */
     public static FallbackTrace traceOf(Object published) {
         ChainPublisher<?> publisher = published instanceof ChainPublisher ? (ChainPublisher<?>) published
-                : WRAPPED.get(published);
+                : WrappedAnswers.get(published);
         return publisher != null ? publisher.trace() : FallbackTrace.empty();
     }
 }
