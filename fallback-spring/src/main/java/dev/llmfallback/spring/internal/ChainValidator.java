@@ -4,7 +4,6 @@ import dev.llmfallback.FallbackConfigurationException;
 import dev.llmfallback.LlmFallback;
 import dev.llmfallback.weaving.WovenChains;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,7 +13,6 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.util.ClassUtils;
 
 /**
  * Resolves every {@code @LlmFallback} chain declared by a bean's class or its superclasses once every singleton is
@@ -54,7 +52,7 @@ public final class ChainValidator implements SmartInitializingSingleton, BeanFac
         Set<Class<?>> checked = new HashSet<>();
         List<Method> found = new ArrayList<>();
         for (String name : beanFactory.getBeanDefinitionNames()) {
-            Class<?> type = typeOf(name);
+            Class<?> type = BeanClasses.userClassOf(beanFactory, name);
             for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
                 if (checked.add(c) && declaresChains(c)) {
                     problems.addAll(WovenChains.misconfigurations(c));
@@ -97,20 +95,6 @@ public final class ChainValidator implements SmartInitializingSingleton, BeanFac
         }
         annotated.sort(java.util.Comparator.comparing(Method::getName).thenComparing(Method::toGenericString));
         return annotated;
-    }
-
-    /** The bean's user class, or {@code null} if it cannot be known without creating the bean. */
-    private Class<?> typeOf(String name) {
-        try {
-            Class<?> type = beanFactory.getType(name, false);
-            if (type == null || Proxy.isProxyClass(type)) {
-                return null;
-            }
-            return ClassUtils.getUserClass(type);
-        } catch (RuntimeException | LinkageError unknowable) {
-            // Not ours to report: a bean whose class cannot be loaded fails the context on its own.
-            return null;
-        }
     }
 
     private static boolean declaresChains(Class<?> type) {

@@ -1,6 +1,5 @@
 package dev.llmfallback.spring.internal;
 
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,7 +11,6 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.util.ClassUtils;
 
 /**
  * Warns once at start-up, when the Spring AOP front door runs the chains (no java agent in the JVM), for each
@@ -62,7 +60,7 @@ public final class ProxyBypassWarnings implements SmartInitializingSingleton, Be
         List<String> warnings = new ArrayList<>();
         Set<Class<?>> checked = new HashSet<>();
         for (String name : beanFactory.getBeanDefinitionNames()) {
-            for (Class<?> c = typeOf(name); c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Class<?> c = BeanClasses.userClassOf(beanFactory, name); c != null && c != Object.class; c = c.getSuperclass()) {
                 if (checked.add(c)) {
                     warnings.addAll(UninterceptableHeads.of(c));
                 }
@@ -71,16 +69,4 @@ public final class ProxyBypassWarnings implements SmartInitializingSingleton, Be
         return warnings;
     }
 
-    /** The bean's user class, or {@code null} if it cannot be known without creating the bean. */
-    private Class<?> typeOf(String name) {
-        try {
-            Class<?> type = beanFactory.getType(name, false);
-            if (type == null || Proxy.isProxyClass(type)) {
-                return null;
-            }
-            return ClassUtils.getUserClass(type);
-        } catch (RuntimeException | LinkageError unknowable) {
-            return null;
-        }
-    }
 }
