@@ -119,7 +119,7 @@ public final class Engine {
             Chain chain = frame.chain();
             long end = chain.scheduler().nanoTime();
             Rules.failed(chain, 0, failure, null, true, frame.startNanos(), end, frame);
-            return attempts(chain, frame, 1, target, args, failure, end, ThreadState.get());
+            return attempts(chain, frame, 1, target, args, failure, end, frame.stack().owner());
         } catch (Throwable ended) {
             frame.thrown(ended);
             throw ended;

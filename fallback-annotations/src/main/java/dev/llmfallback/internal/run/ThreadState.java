@@ -29,7 +29,7 @@ public final class ThreadState {
     private static final Map<Thread, ThreadState> KEPT = Collections.synchronizedMap(new WeakHashMap<>());
     private static final MethodHandle IS_VIRTUAL = isVirtual();
 
-    private final TraceStack traces = new TraceStack();
+    private final TraceStack traces = new TraceStack(this);
     private final ReentryGuard guard = new ReentryGuard();
     private Object lastHead;
 

@@ -31,7 +31,20 @@ public final class TraceStack {
     /** Orders frame changes, so that "current" can pick the most recently changed frame. */
     private long changes;
 
-    TraceStack() {
+    /** The state this stack belongs to: a chain that goes on after an inline head reaches it without a lookup. */
+    private final ThreadState owner;
+
+    TraceStack(ThreadState owner) {
+        this.owner = owner;
+    }
+
+    /**
+     * The thread state this stack is part of.
+     *
+     * @return the owner
+     */
+    ThreadState owner() {
+        return owner;
     }
 
     /**
@@ -136,12 +149,13 @@ public final class TraceStack {
         private long endNanos;
         private Outcome[] outcomes = new Outcome[4];
         /*
-         * Only failed and skipped attempts have a failure or a summary: the happy path neither writes nor clears
-         * these slots; {@code holdsObjects} says whether any of them holds one.
+         * Only failed attempts have a failure, and only some of those and skipped ones a summary: a run writes and
+         * clears these slots only when it has one ({@code holdsFailures}, {@code holdsSummaries}).
          */
         private Throwable[] failures = new Throwable[4];
         private String[] summaries = new String[4];
-        private boolean holdsObjects;
+        private boolean holdsFailures;
+        private boolean holdsSummaries;
         private long[] starts = new long[4];
         private long[] ends = new long[4];
         private FallbackTrace snapshot;
@@ -192,10 +206,13 @@ public final class TraceStack {
         @Override
         public void record(int index, Outcome outcome, Throwable failure, String summary, long start, long end) {
             outcomes[count] = outcome;
-            if (failure != null || summary != null) {
+            if (failure != null) {
                 failures[count] = failure;
+                holdsFailures = true;
+            }
+            if (summary != null) {
                 summaries[count] = summary;
-                holdsObjects = true;
+                holdsSummaries = true;
             }
             starts[count] = start;
             ends[count] = end;
@@ -289,10 +306,13 @@ public final class TraceStack {
         }
 
         void clear() {
-            if (holdsObjects) {
+            if (holdsFailures) {
                 Arrays.fill(failures, 0, count, null);
+                holdsFailures = false;
+            }
+            if (holdsSummaries) {
                 Arrays.fill(summaries, 0, count, null);
-                holdsObjects = false;
+                holdsSummaries = false;
             }
             chain = null;
             count = 0;
