@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A clock that moves only when a test moves it, for sync chains: timed attempts run at once on the calling
  * thread, and a provider that "hangs" moves the clock past its budget. Also makes a provider health registry
- * on the same clock. Thread-safe.
+ * on the same clock. Shared through this module's test jar (the observability modules' tests). Thread-safe.
  */
 public final class TestClock implements Scheduler {
 
