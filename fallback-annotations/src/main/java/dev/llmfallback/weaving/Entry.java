@@ -26,6 +26,13 @@ public abstract class Entry {
         Deferred(AnnotatedChains.Head head) {
             this.head = head;
         }
+
+        /** The head's entry, made on its first deferred call and kept with it. */
+        static Deferred attachTo(AnnotatedChains.Head head) {
+            Deferred entry = new Deferred(head);
+            head.attach(entry);
+            return entry;
+        }
     }
 
     /**
@@ -38,6 +45,13 @@ public abstract class Entry {
 
         Started(TraceStack.Frame frame) {
             this.frame = frame;
+        }
+
+        /** The frame's entry, made the first time the frame runs an inline head and reused with the frame. */
+        static Started attachTo(TraceStack.Frame frame) {
+            Started entry = new Started(frame);
+            frame.attach(entry);
+            return entry;
         }
     }
 }

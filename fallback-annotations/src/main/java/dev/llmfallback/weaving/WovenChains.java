@@ -3,6 +3,7 @@ package dev.llmfallback.weaving;
 import dev.llmfallback.FallbackConfigurationException;
 import dev.llmfallback.internal.plan.AnnotatedChains;
 import dev.llmfallback.internal.plan.ChainPlan;
+import dev.llmfallback.internal.run.Chain;
 import dev.llmfallback.internal.run.Engine;
 import dev.llmfallback.internal.run.ThreadState;
 import dev.llmfallback.internal.run.TraceStack;
@@ -73,7 +74,7 @@ public final class WovenChains {
             return null;
         }
         AnnotatedChains.Head head = (AnnotatedChains.Head) thread.lastHead();
-        if (head == null || head.signature() != signature || head.method().getDeclaringClass() != type
+        if (head == null || head.signature() != signature || head.type() != type
                 || head.stale()) {
             head = AnnotatedChains.head(type, signature);
             thread.lastHead(head);
@@ -136,22 +137,13 @@ public final class WovenChains {
     }
 
     private static Entry startOrDefer(AnnotatedChains.Head head, ThreadState thread) {
-        ChainPlan plan = head.planOrNull();
-        // A streaming head never runs inline: its attempt is opening its stream and reading it to the commit.
-        if (plan != null && plan.chain().headRunsInline() && plan.streamShape() == null) {
-            TraceStack.Frame frame = Engine.startInline(plan.chain(), thread);
+        Chain inline = head.inlineChain();
+        if (inline != null && inline.headHealthy()) {
+            TraceStack.Frame frame = Engine.startInline(inline, thread);
             Object started = frame.attachment();
-            if (started == null) {
-                started = new Entry.Started(frame);
-                frame.attach(started);
-            }
-            return (Entry.Started) started;
+            return started != null ? (Entry.Started) started : Entry.Started.attachTo(frame);
         }
         Object deferred = head.attachment();
-        if (deferred == null) {
-            deferred = new Entry.Deferred(head);
-            head.attach(deferred);
-        }
-        return (Entry.Deferred) deferred;
+        return deferred != null ? (Entry.Deferred) deferred : Entry.Deferred.attachTo(head);
     }
 }

@@ -3,6 +3,7 @@ package dev.llmfallback.internal.plan;
 import dev.llmfallback.FallbackConfigurationException;
 import dev.llmfallback.LlmFallback;
 import java.lang.invoke.MethodType;
+import dev.llmfallback.internal.run.Chain;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -170,19 +171,38 @@ public final class AnnotatedChains {
      */
     public static final class Head {
         private final Method method;
+        /** The method's declaring class, held here so that a front door compares it without reading the method. */
+        private final Class<?> type;
         private final String signature;
         /** A {@link ChainPlan}, or the {@link FallbackConfigurationException} every call throws. */
         private final Object plan;
         /** The {@link PlanOverrides#generation()} the plan was resolved under. */
         private final int generation;
+        /** The chain, when its head may run inline; decided once, here, rather than on every call. */
+        private final Chain inline;
         private volatile Object attachment;
 
         Head(Method method) {
             this.method = method;
+            this.type = method.getDeclaringClass();
             this.signature = AnnotatedChains.signature(method).intern();
             // Read before the settings: a change in between makes this head stale, never wrongly current.
             this.generation = PlanOverrides.generation();
             this.plan = resolve(method);
+            ChainPlan resolved = planOrNull();
+            // A streaming head never runs inline: its attempt is opening its stream and reading it to the commit.
+            this.inline = resolved != null && resolved.streamShape() == null && resolved.chain().headMayRunInline()
+                    ? resolved.chain() : null;
+        }
+
+        /**
+         * The chain, if its head may run inline: the plan is valid, the head does not stream and
+         * {@link Chain#headMayRunInline()}. The front door still asks {@link Chain#headHealthy()} on each call.
+         *
+         * @return the chain, or {@code null} when the engine must invoke the head itself
+         */
+        public Chain inlineChain() {
+            return inline;
         }
 
         /**
@@ -202,6 +222,15 @@ public final class AnnotatedChains {
          */
         public Method method() {
             return method;
+        }
+
+        /**
+         * The class that declares the method.
+         *
+         * @return {@code method().getDeclaringClass()}
+         */
+        public Class<?> type() {
+            return type;
         }
 
         /**

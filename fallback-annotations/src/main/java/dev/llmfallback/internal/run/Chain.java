@@ -156,13 +156,25 @@ public final class Chain {
      * Whether a weaving front door may run the head's body itself, on the calling thread, between
      * {@link Engine#startInline} and {@link Engine#headAnswered} or {@link Engine#headFailed}: the head is
      * synchronous and nothing bounds its time (no timeout of its own, no deadline), so the engine would only
-     * have invoked it where it stands; and its provider, if it has health, is healthy (otherwise the engine
-     * decides whether it may run at all).
+     * have invoked it where it stands. Fixed for the chain's life; on each call the front door also asks
+     * {@link #headHealthy()}.
      *
      * @return {@code true} if the head may run inline
      */
-    public boolean headRunsInline() {
-        return headRunsInline && (!hasHealth || headCell == null || headCell.healthy());
+    public boolean headMayRunInline() {
+        return headRunsInline;
+    }
+
+    /**
+     * Whether the head's provider, if it has health, is healthy now: an inline head runs only then (otherwise
+     * the engine decides whether it may run at all). No read at all for a head without health, one volatile
+     * read for one with.
+     *
+     * @return {@code true} if the head has no health or its provider is healthy
+     */
+    public boolean headHealthy() {
+        ProviderCell cell = headCell;
+        return cell == null || cell.healthy();
     }
 
     /**

@@ -68,7 +68,7 @@ public final class Engine {
     /**
      * Starts a chain whose head a weaving front door runs itself, inline, where it was called; the front door
      * then ends it with exactly one of {@link #headAnswered} or {@link #headFailed}, on this thread. Only for a
-     * chain that {@linkplain Chain#headRunsInline() allows it}.
+     * chain whose head {@linkplain Chain#headMayRunInline() may run inline} and {@linkplain Chain#headHealthy() is healthy}.
      *
      * @param chain  the chain, whose head is about to run
      * @param thread the calling thread's state
