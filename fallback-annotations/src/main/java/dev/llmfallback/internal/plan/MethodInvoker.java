@@ -33,7 +33,7 @@ final class MethodInvoker implements Link.Invoker {
         try {
             return (Object) handle.invokeExact(target, args, previous);
         } finally {
-            guard.expect(null, null);
+            guard.withdraw();
         }
     }
 }

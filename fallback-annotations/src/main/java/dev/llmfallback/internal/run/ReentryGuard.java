@@ -10,6 +10,13 @@ import java.lang.reflect.Method;
  */
 public final class ReentryGuard {
 
+    /** Whether an announcement is pending: set by {@link #expect}, cleared by the next interception. */
+    private boolean armed;
+    /*
+     * The announced method and its signature stay after the announcement is consumed: a chain that invokes the
+     * same link again then stores nothing here, which under G1 spares a card check and a StoreLoad fence per
+     * invocation (see TraceStack.Frame's outcomes). They are of the chain's own classes, dropped by clear().
+     */
     private Method expectedLink;
     /** The signature ({@code name + descriptor}) of {@link #expectedLink}, interned. */
     private String expectedSignature;
@@ -20,12 +27,25 @@ public final class ReentryGuard {
     /**
      * Announces that the engine is about to invoke {@code link}'s own body.
      *
-     * @param link      the annotated method about to run, or {@code null} to withdraw the announcement
+     * @param link      the annotated method about to run, or {@code null} for a method no front door
+     *                  intercepts (nothing is announced)
      * @param signature its signature, interned; {@code null} with it
      */
     public void expect(Method link, String signature) {
-        expectedLink = link;
-        expectedSignature = signature;
+        if (link == null) {
+            armed = false;
+            return;
+        }
+        if (expectedLink != link) {
+            expectedLink = link;
+            expectedSignature = signature;
+        }
+        armed = true;
+    }
+
+    /** Withdraws an announcement that no interception consumed (the invoked method was not woven). */
+    public void withdraw() {
+        armed = false;
     }
 
     /**
@@ -36,11 +56,11 @@ public final class ReentryGuard {
      * @return {@code true} if this execution is a link invoked by a running chain and must run its body
      */
     public boolean consume(Method executing) {
-        Method expected = expectedLink;
-        if (expected == null) {
+        if (!armed) {
             return false;
         }
-        expectedLink = null;
+        armed = false;
+        Method expected = expectedLink;
         return expected == executing || expected.equals(executing);
     }
 
@@ -53,15 +73,15 @@ public final class ReentryGuard {
      * @return {@code true} if this execution is a link invoked by a running chain and must run its body
      */
     public boolean consume(Class<?> type, String signature) {
-        Method expected = expectedLink;
-        if (expected == null) {
+        if (!armed) {
             return false;
         }
-        expectedLink = null;
-        return expected.getDeclaringClass() == type && signature.equals(expectedSignature);
+        armed = false;
+        return expectedLink.getDeclaringClass() == type && signature.equals(expectedSignature);
     }
 
     void clear() {
+        armed = false;
         expectedLink = null;
         expectedSignature = null;
     }

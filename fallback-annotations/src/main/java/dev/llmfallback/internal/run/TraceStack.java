@@ -68,13 +68,9 @@ public final class TraceStack {
     }
 
     Frame enter(Chain chain, long startNanos) {
-        if (depth == frames.length) {
-            frames = Arrays.copyOf(frames, depth * 2);
-        }
-        Frame frame = frames[depth];
+        Frame frame = depth < frames.length ? frames[depth] : null;
         if (frame == null) {
-            frame = new Frame();
-            frames[depth] = frame;
+            frame = newFrame();
         }
         if (frame == finishedNested) {
             finishedNested = null;
@@ -88,6 +84,20 @@ public final class TraceStack {
             frame.observation = observation;
             frame.spare = observation;
         }
+        return frame;
+    }
+
+    /*
+     * The first chain at this depth on this thread: its frame, made once and kept. Out of enter, which every
+     * front door inlines: C2 inlines a method only while its compiled code stays small (InlineSmallCode), and
+     * code that runs once per thread and depth would count against it on every call.
+     */
+    private Frame newFrame() {
+        if (depth == frames.length) {
+            frames = Arrays.copyOf(frames, depth * 2);
+        }
+        Frame frame = new Frame();
+        frames[depth] = frame;
         return frame;
     }
 
@@ -141,13 +151,20 @@ public final class TraceStack {
      * runner's {@link AttemptSink}.
      */
     public final class Frame implements AttemptSink {
+        private static final Outcome[] OUTCOMES = Outcome.values();
+
         private long changedAt;
         private Chain chain;
         private int count;
         private boolean active;
         private long startNanos;
         private long endNanos;
-        private Outcome[] outcomes = new Outcome[4];
+        /*
+         * Ordinals, not the constants: the happy path then stores no reference into this long-lived frame. Under G1
+         * such a store costs a card check and a StoreLoad fence whenever the two objects lie in different regions,
+         * which made a call's cost depend on where a collection happened to put them (BENCHMARKS.md).
+         */
+        private byte[] outcomes = new byte[4];
         /*
          * Only failed attempts have a failure, and only some of those and skipped ones a summary: a run writes and
          * clears these slots only when it has one ({@code holdsFailures}, {@code holdsSummaries}).
@@ -186,26 +203,35 @@ public final class TraceStack {
         }
 
         void start(Chain newChain, long start) {
-            clear();
+            forgetFailures();
             int size = newChain.size();
             if (size > outcomes.length) {
-                outcomes = new Outcome[size];
-                failures = new Throwable[size];
-                summaries = new String[size];
-                starts = new long[size];
-                ends = new long[size];
+                grow(size);
             }
-            chain = newChain;
+            if (chain != newChain) {
+                // The same chain again, the usual case, stores nothing: see outcomes.
+                chain = newChain;
+            }
+            count = 0;
+            snapshot = null;
             active = true;
-            thrown = null;
             changedAt = ++changes;
             startNanos = start;
             admission = 0; // ProviderCell.RUN: an inline head runs only on a healthy provider
         }
 
+        /* Out of start for the reason newFrame is out of enter: it runs once per frame and chain length. */
+        private void grow(int size) {
+            outcomes = new byte[size];
+            failures = new Throwable[size];
+            summaries = new String[size];
+            starts = new long[size];
+            ends = new long[size];
+        }
+
         @Override
         public void record(int index, Outcome outcome, Throwable failure, String summary, long start, long end) {
-            outcomes[count] = outcome;
+            outcomes[count] = (byte) outcome.ordinal();
             if (failure != null) {
                 failures[count] = failure;
                 holdsFailures = true;
@@ -218,7 +244,7 @@ public final class TraceStack {
             ends[count] = end;
             count++;
             changedAt = ++changes;
-            snapshot = null;
+            // No snapshot to drop: an active frame caches none (see snapshot()).
             // Link indexes and attempt positions coincide: every link before the one recorded was tried.
             assert index == count - 1 : "attempts are recorded in link order";
         }
@@ -238,14 +264,14 @@ public final class TraceStack {
             changedAt = ++changes;
             // The last attempt's end, read once by the engine; a chain that recorded nothing reads the clock.
             endNanos = count > 0 ? ends[count - 1] : chain.scheduler().nanoTime();
-            snapshot = null;
             Observation ending = observation;
             if (ending != null) {
                 observation = null;
                 endInline();
-                ending.chainEnded(endNanos - startNanos, thrown);
+                Throwable failure = thrown;
+                thrown = null;
+                ending.chainEnded(endNanos - startNanos, failure);
             }
-            thrown = null;
         }
 
         @Override
@@ -253,9 +279,11 @@ public final class TraceStack {
             return observation;
         }
 
-        /** Remembers what the run threw, for its listeners. */
+        /** Remembers what the run threw, for its listeners; nothing when no one listens. */
         void thrown(Throwable failure) {
-            thrown = failure;
+            if (observation != null) {
+                thrown = failure;
+            }
         }
 
         /** Keeps an inline head's activated scopes until {@link #endInline()}. */
@@ -306,6 +334,13 @@ public final class TraceStack {
         }
 
         void clear() {
+            forgetFailures();
+            chain = null;
+            count = 0;
+            snapshot = null;
+        }
+
+        private void forgetFailures() {
             if (holdsFailures) {
                 Arrays.fill(failures, 0, count, null);
                 holdsFailures = false;
@@ -314,9 +349,6 @@ public final class TraceStack {
                 Arrays.fill(summaries, 0, count, null);
                 holdsSummaries = false;
             }
-            chain = null;
-            count = 0;
-            snapshot = null;
         }
 
         FallbackTrace snapshot() {
@@ -325,7 +357,7 @@ public final class TraceStack {
                 List<Attempt> attempts = new ArrayList<>(count);
                 for (int i = 0; i < count; i++) {
                     Link link = chain.link(i);
-                    attempts.add(new Attempt(i, link.provider(), link.method(), outcomes[i], failures[i],
+                    attempts.add(new Attempt(i, link.provider(), link.method(), OUTCOMES[outcomes[i]], failures[i],
                             Duration.ofNanos(Math.max(0, ends[i] - starts[i]))));
                 }
                 long end = active ? chain.scheduler().nanoTime() : endNanos;
