@@ -1,28 +1,52 @@
-import json,glob,math,statistics as st,sys
-base=sys.argv[1] if len(sys.argv)>1 else '/tmp/ab/jmh20'
-data={}
-for f in glob.glob(base+'/*/*.json'):
-    v,jdk,rnd=f.split('/')[-2].split('-')
-    try:
-        rows=json.load(open(f))
-    except ValueError:
-        continue  # a run still in progress
-    for r in rows:
-        b=r['benchmark'].split('.')[-1]
-        its=[x for fork in r['primaryMetric']['rawData'] for x in fork]
-        al=r['secondaryMetrics'].get('gc.alloc.rate.norm',{}).get('score',float('nan'))
-        d=data.setdefault((v,jdk,b),{'its':[],'forks':[],'alloc':[]})
-        d['its']+=its; d['forks'].append(sum(its)/len(its)); d['alloc'].append(al)
-def summ(d):
-    m=st.mean(d['its']); se=st.stdev(d['its'])/math.sqrt(len(d['its']))
-    fm=st.mean(d['forks']); fse=st.stdev(d['forks'])/math.sqrt(len(d['forks'])) if len(d['forks'])>1 else float('nan')
-    return m,3.5*se,fm,fse,max(d['alloc'])
-order=['happy_handWritten','happy_chain','happy_aspectj','happy_agent','fallover_handWritten','fallover_chain','fallover_aspectj','fallover_agent']
-for jdk in ('jdk17','jdk25'):
-    print(jdk)
-    for b in order:
-        o=data.get(('old',jdk,b)); n=data.get(('f20',jdk,b))
-        if not o or not n: continue
-        so=summ(o); sn=summ(n)
-        diff=sn[0]-so[0]; err=math.hypot(so[1],sn[1])
-        print(f"  {b:<21} old {so[0]:6.1f} ± {so[1]:4.1f} ({so[4]:3.0f} B) forks {','.join(f'{x:.1f}' for x in o['forks'])} | new {sn[0]:6.1f} ± {sn[1]:4.1f} ({sn[4]:3.0f} B) forks {','.join(f'{x:.1f}' for x in n['forks'])} | ratio {sn[0]/so[0]:.3f} diff {diff:+5.1f} ± {err:4.1f} {'BEYOND' if diff>err else ''}")
+"""The session-20 before/after table of BENCHMARKS.md: every fork (JVM) is one sample.
+
+Pools jmh-3forks/ and interleaved/ (7 forks per build, JDK and benchmark); with --extra, also extra-forks-jdk25/.
+Prints the mean of the fork means per side, and the difference with its 95% interval (Welch).
+Run: python3 summarize.py [--extra]
+"""
+import glob
+import json
+import math
+import os
+import statistics as st
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+T95 = {4: 2.776, 5: 2.571, 6: 2.447, 7: 2.365, 8: 2.306, 9: 2.262, 10: 2.228, 11: 2.201, 12: 2.179,
+       13: 2.160, 14: 2.145, 16: 2.120, 18: 2.101, 20: 2.086, 24: 2.064, 28: 2.048}
+ORDER = ['happy_handWritten', 'happy_chain', 'happy_aspectj', 'happy_agent',
+         'fallover_handWritten', 'fallover_chain', 'fallover_aspectj', 'fallover_agent']
+
+
+def add(forks, side, jdk, path):
+    for result in json.load(open(path)):
+        name = result['benchmark'].split('.')[-1]
+        for fork in result['primaryMetric']['rawData']:
+            forks.setdefault((side, jdk, name), []).append(sum(fork) / len(fork))
+
+
+def main():
+    forks = {}
+    runs = glob.glob(os.path.join(HERE, 'interleaved', '*.json'))
+    if '--extra' in sys.argv:
+        runs += glob.glob(os.path.join(HERE, 'extra-forks-jdk25', '*.json'))
+    for path in runs:
+        build, jdk = os.path.basename(path).split('-')[:2]
+        add(forks, 'old' if build == 'old' else 'new', jdk.replace('jdk', ''), path)
+    for path in glob.glob(os.path.join(HERE, 'jmh-3forks', '*.json')):
+        build = os.path.basename(path).split('-')[0]
+        add(forks, 'old' if build.startswith('old') else 'new', build[-2:], path)
+    for jdk in ('17', '25'):
+        print('JDK', jdk)
+        for name in ORDER:
+            old, new = forks[('old', jdk, name)], forks[('new', jdk, name)]
+            a, b = st.variance(old) / len(old), st.variance(new) / len(new)
+            df = (a + b) ** 2 / (a ** 2 / (len(old) - 1) + b ** 2 / (len(new) - 1))
+            t = T95[min(T95, key=lambda k: abs(k - df))]
+            diff = st.mean(new) - st.mean(old)
+            print(f"  {name:<21} before {st.mean(old):6.1f}  after {st.mean(new):6.1f}  (n={len(old)}/{len(new)})"
+                  f"  after - before {diff:+5.1f} ± {t * math.sqrt(a + b):4.1f}")
+
+
+if __name__ == '__main__':
+    main()
