@@ -38,11 +38,32 @@ class ClassLoaderLeakTest {
         }
     }
 
+    @Test
+    public void undeployedApplicationsWithAnnotatedChains_areCollected_whileTheContainersThreadLivesOn() throws Exception {
+        URL library = FallbackChain.class.getProtectionDomain().getCodeSource().getLocation();
+        URL app = ClassLoaderLeakTest.class.getProtectionDomain().getCodeSource().getLocation();
+        ExecutorService containerThread = Executors.newSingleThreadExecutor();
+        try {
+            List<WeakReference<ClassLoader>> undeployed = new ArrayList<>();
+            for (int i = 0; i < DEPLOYMENTS; i++) {
+                undeployed.add(deployRunAndUndeploy(containerThread, library, app, "dev.llmfallback.leak.AnnotatedDeployment"));
+            }
+            assertThat(collected(undeployed)).as("undeployed class loaders collected").isEqualTo(DEPLOYMENTS);
+        } finally {
+            containerThread.shutdownNow();
+        }
+    }
+
     private static WeakReference<ClassLoader> deployRunAndUndeploy(ExecutorService thread, URL library, URL app)
             throws Exception {
+        return deployRunAndUndeploy(thread, library, app, "dev.llmfallback.leak.Deployment");
+    }
+
+    private static WeakReference<ClassLoader> deployRunAndUndeploy(ExecutorService thread, URL library, URL app,
+            String deploymentClass) throws Exception {
         try (URLClassLoader loader = new URLClassLoader(new URL[] {library, app}, ClassLoader.getPlatformClassLoader())) {
             assertThat(loader.loadClass(FallbackChain.class.getName())).as("a copy of its own").isNotSameAs(FallbackChain.class);
-            Callable<?> deployment = (Callable<?>) loader.loadClass("dev.llmfallback.leak.Deployment")
+            Callable<?> deployment = (Callable<?>) loader.loadClass(deploymentClass)
                     .getConstructor().newInstance();
             assertThat(thread.submit(deployment).get().toString())
                     .contains("anthropic FAILED 529 overloaded").contains("openai SUCCEEDED");
