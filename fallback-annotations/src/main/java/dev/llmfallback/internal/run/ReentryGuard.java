@@ -15,7 +15,10 @@ public final class ReentryGuard {
     /*
      * The announced method and its signature stay after the announcement is consumed: a chain that invokes the
      * same link again then stores nothing here, which under G1 spares a card check and a StoreLoad fence per
-     * invocation (see TraceStack.Frame's outcomes). They are of the chain's own classes, dropped by clear().
+     * invocation (see TraceStack.Frame's outcomes). clear() drops them on pooled workers between tasks; a
+     * thread that never runs it (a caller, or one that completed an async attempt's stage) keeps the last
+     * announced method until its next chain. That pins no class loader: the thread holds its state weakly
+     * (ThreadState; ClassLoaderLeakTest undeploys annotated chains too).
      */
     private Method expectedLink;
     /** The signature ({@code name + descriptor}) of {@link #expectedLink}, interned. */
