@@ -24,39 +24,27 @@ class ClassLoaderLeakTest {
 
     @Test
     public void undeployedApplications_areCollected_whileTheContainersThreadLivesOn() throws Exception {
-        URL library = FallbackChain.class.getProtectionDomain().getCodeSource().getLocation();
-        URL app = ClassLoaderLeakTest.class.getProtectionDomain().getCodeSource().getLocation();
-        ExecutorService containerThread = Executors.newSingleThreadExecutor();
-        try {
-            List<WeakReference<ClassLoader>> undeployed = new ArrayList<>();
-            for (int i = 0; i < DEPLOYMENTS; i++) {
-                undeployed.add(deployRunAndUndeploy(containerThread, library, app));
-            }
-            assertThat(collected(undeployed)).as("undeployed class loaders collected").isEqualTo(DEPLOYMENTS);
-        } finally {
-            containerThread.shutdownNow();
-        }
+        assertUndeployedLoadersCollected("dev.llmfallback.leak.Deployment");
     }
 
     @Test
     public void undeployedApplicationsWithAnnotatedChains_areCollected_whileTheContainersThreadLivesOn() throws Exception {
+        assertUndeployedLoadersCollected("dev.llmfallback.leak.AnnotatedDeployment");
+    }
+
+    private static void assertUndeployedLoadersCollected(String deploymentClass) throws Exception {
         URL library = FallbackChain.class.getProtectionDomain().getCodeSource().getLocation();
         URL app = ClassLoaderLeakTest.class.getProtectionDomain().getCodeSource().getLocation();
         ExecutorService containerThread = Executors.newSingleThreadExecutor();
         try {
             List<WeakReference<ClassLoader>> undeployed = new ArrayList<>();
             for (int i = 0; i < DEPLOYMENTS; i++) {
-                undeployed.add(deployRunAndUndeploy(containerThread, library, app, "dev.llmfallback.leak.AnnotatedDeployment"));
+                undeployed.add(deployRunAndUndeploy(containerThread, library, app, deploymentClass));
             }
             assertThat(collected(undeployed)).as("undeployed class loaders collected").isEqualTo(DEPLOYMENTS);
         } finally {
             containerThread.shutdownNow();
         }
-    }
-
-    private static WeakReference<ClassLoader> deployRunAndUndeploy(ExecutorService thread, URL library, URL app)
-            throws Exception {
-        return deployRunAndUndeploy(thread, library, app, "dev.llmfallback.leak.Deployment");
     }
 
     private static WeakReference<ClassLoader> deployRunAndUndeploy(ExecutorService thread, URL library, URL app,

@@ -1,7 +1,6 @@
 package dev.llmfallback.leak;
 
 import dev.llmfallback.FallbackTrace;
-import dev.llmfallback.HasStatusCode;
 import dev.llmfallback.LlmFallback;
 import dev.llmfallback.weaving.Entry;
 import dev.llmfallback.weaving.WovenChains;
@@ -14,25 +13,11 @@ import java.util.concurrent.Callable;
  */
 public final class AnnotatedDeployment implements Callable<String> {
 
-    /** The primary's failure, a class of the deployment. */
-    static final class Overloaded extends RuntimeException implements HasStatusCode {
-        private static final long serialVersionUID = 1L;
-
-        Overloaded() {
-            super("overloaded", null, false, false);
-        }
-
-        @Override
-        public int statusCode() {
-            return 529;
-        }
-    }
-
     /** The application's client. */
     public static final class Client {
         @LlmFallback(next = "openai", provider = "anthropic")
         public String anthropic(String prompt) {
-            throw new Overloaded();
+            throw new Deployment.Overloaded();
         }
 
         @LlmFallback(provider = "openai")
@@ -48,7 +33,7 @@ public final class AnnotatedDeployment implements Callable<String> {
         try {
             client.anthropic("prompt");
             throw new AssertionError("the head fails");
-        } catch (Overloaded failure) {
+        } catch (Deployment.Overloaded failure) {
             try {
                 WovenChains.failed((Entry.Started) entry, failure, client, new Object[] {"prompt"});
             } catch (Exception | Error e) {
