@@ -27,7 +27,7 @@ public final class Chain {
     private final Link[] links;
     private final long deadlineNanos;
     private final boolean returnsFuture;
-    private final boolean headRunsInline;
+    private final boolean headMayRunInline;
     /** The head's health, read on every inline start: {@code null} when it has none. */
     private final ProviderCell headCell;
     /**
@@ -81,7 +81,7 @@ public final class Chain {
         this.returnsFuture = returnsFuture;
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         Link head = this.links[0];
-        this.headRunsInline = !returnsFuture && deadlineNanos == 0 && head.timeoutNanos() == 0 && !head.async();
+        this.headMayRunInline = !returnsFuture && deadlineNanos == 0 && head.timeoutNanos() == 0 && !head.async();
         this.headCell = head.health() == null ? null : head.health().cell();
         boolean any = false;
         for (Link link : this.links) {
@@ -162,7 +162,7 @@ public final class Chain {
      * @return {@code true} if the head may run inline
      */
     public boolean headMayRunInline() {
-        return headRunsInline;
+        return headMayRunInline;
     }
 
     /**
