@@ -61,7 +61,9 @@ public final class Failures {
      * </ul>
      *
      * <p>A link whose value is {@code null} or outside 400..999 (non-standard codes such as 529 count), or
-     * whose accessor throws, has no status, and the search goes on down the chain.
+     * whose accessor throws, has no status, and the search goes on down the chain. So has an {@link Error}
+     * link, whose accessors are never called: a chain never asks a predicate about an Error (it ends the chain
+     * unjudged).
      *
      * @param failure a failure, may be {@code null}
      * @return the first status code found, or empty

@@ -27,13 +27,18 @@ import java.util.function.ToIntFunction;
  * with a provider error type ({@code type()}, {@code code()}: {@link ErrorTypes}) is judged by it, so that an
  * in-stream {@code overloaded_error} is 529. What each exception class offers is found once per class and
  * cached (the accessor as a method handle typed {@code (Throwable) -> int}); later reads only invoke it, and
- * a class with neither of the two extra places costs one more field read. Never throws.
+ * a link without a failure status from it costs one more cached lookup. Never throws.
+ *
+ * <p>An {@link Error} has no status, and nothing of it is called: the engine never asks a predicate about an
+ * Error (it ends the chain unjudged), and an Error's own code may be what failed. A cause chain goes on past
+ * one to its causes.
  *
  * <p>An accessor that throws anything, {@link StackOverflowError} (a recursing accessor) and
  * {@link OutOfMemoryError} included, gives "no status" for that exception: reading a status must never
  * replace a chain's outcome. An accessor that throws an {@link Error} other than {@code OutOfMemoryError}
- * (which says nothing about the class) is taken as broken for its whole class, and never called again, so
- * that a recursing accessor costs one stack overflow, not one on every read. An accessor that never returns
+ * (which says nothing about the class) is taken as broken for its whole class, and not called again, so
+ * that a recursing accessor costs one stack overflow, not one on every read (threads that were already
+ * looking the class up when it failed may call it once more each). An accessor that never returns
  * cannot be interrupted here: whoever must bound a read runs it where it can give up waiting.
  *
  * <p>Reading allocates nothing (no boxing, no {@code OptionalInt}): the built-in predicates read the status
@@ -87,26 +92,40 @@ public final class StatusCodeReader {
         }
     }
 
-    private static final ClassValue<Accessor> ACCESSORS = new ClassValue<>() {
+    /*
+     * The accessor itself, not a holder of it: every read walks ClassValue -> value -> handle, and a holder
+     * would add a dependent load to each (measured: 1 ns a read on JDK 25). So a broken accessor is retired
+     * by removing it, and its class's ClassFacts make the next computation give NO_ACCESSOR.
+     */
+    private static final ClassValue<MethodHandle> ACCESSORS = new ClassValue<>() {
         @Override
-        protected Accessor computeValue(Class<?> type) {
+        protected MethodHandle computeValue(Class<?> type) {
+            if (FACTS.get(type).broken) {
+                return NO_ACCESSOR;
+            }
             MethodHandle accessor = HasStatusCode.class.isAssignableFrom(type) ? HAS_STATUS_CODE : findAccessor(type);
-            return new Accessor(accessor != null ? accessor : NO_ACCESSOR, fallbackFor(type));
+            return accessor != null ? accessor : NO_ACCESSOR;
+        }
+    };
+
+    private static final ClassValue<ClassFacts> FACTS = new ClassValue<>() {
+        @Override
+        protected ClassFacts computeValue(Class<?> type) {
+            return new ClassFacts(fallbackFor(type));
         }
     };
 
     /**
-     * What one exception class offers: its status accessor ({@link #NO_ACCESSOR} once it proved broken), and
-     * where to look when that gives no failure status ({@code null} for most classes).
+     * What one exception class offers besides its status accessor: where to look when that gives no failure
+     * status ({@code null} for most classes), and whether the accessor proved broken.
      */
-    private static final class Accessor {
-
-        volatile MethodHandle read;
+    private static final class ClassFacts {
 
         final ToIntFunction<Throwable> fallback;
 
-        Accessor(MethodHandle read, ToIntFunction<Throwable> fallback) {
-            this.read = read;
+        volatile boolean broken;
+
+        ClassFacts(ToIntFunction<Throwable> fallback) {
             this.fallback = fallback;
         }
     }
@@ -132,30 +151,30 @@ public final class StatusCodeReader {
      * @return its status code in {@value #MIN_STATUS}..{@value #MAX_STATUS}, or {@link #NO_STATUS}
      */
     public static int readStatus(Throwable link) {
-        if (link == null) {
+        // An Error never reaches a predicate (SPEC §4) and carries no status. Checked first because it is a
+        // class check on the link, whose type profile then lets C2 take the exception's usual class as known.
+        if (link == null || link instanceof Error) {
             return NO_STATUS;
         }
-        Accessor accessor = null;
         int status;
         try {
-            accessor = ACCESSORS.get(link.getClass());
-            status = (int) accessor.read.invokeExact(link);
+            status = (int) ACCESSORS.get(link.getClass()).invokeExact(link);
         } catch (Throwable thrown) {
             // Caught here, where the exception's own code runs, whatever it threw: a stack overflow in a
             // recursing accessor is that class's fault, not the JVM's.
-            if (accessor != null && thrown instanceof Error && !(thrown instanceof OutOfMemoryError)) {
-                accessor.read = NO_ACCESSOR;
+            if (thrown instanceof Error && !(thrown instanceof OutOfMemoryError)) {
+                retire(link.getClass());
             }
             status = NO_STATUS;
         }
         if (isFailureStatus(status)) {
             return status;
         }
-        ToIntFunction<Throwable> fallback = accessor != null ? accessor.fallback : null;
-        if (fallback == null) {
-            return NO_STATUS;
-        }
         try {
+            ToIntFunction<Throwable> fallback = FACTS.get(link.getClass()).fallback;
+            if (fallback == null) {
+                return NO_STATUS;
+            }
             status = fallback.applyAsInt(link);
         } catch (Throwable thrown) {
             // A fallback catches what the exception's own code throws; this only guards the readers' own
@@ -163,6 +182,20 @@ public final class StatusCodeReader {
             return NO_STATUS;
         }
         return isFailureStatus(status) ? status : NO_STATUS;
+    }
+
+    /*
+     * Never calls the class's accessor again. Marked before the removal, so that the next computation sees it;
+     * a computation already under way may still install the accessor, which then fails once more and is
+     * retired again. Only ever runs on a broken class, so its cost does not matter.
+     */
+    private static void retire(Class<?> type) {
+        try {
+            FACTS.get(type).broken = true;
+            ACCESSORS.remove(type);
+        } catch (Throwable stillFailing) {
+            // Out of stack or memory right now: the accessor stays, and is retired on a later read.
+        }
     }
 
     private static boolean isFailureStatus(int status) {
