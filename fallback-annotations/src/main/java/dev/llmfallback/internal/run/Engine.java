@@ -118,7 +118,8 @@ public final class Engine {
             }
             Chain chain = frame.chain();
             long end = chain.scheduler().nanoTime();
-            Rules.failed(chain, 0, failure, null, true, frame.startNanos(), end, frame);
+            Rules.judge(chain, 0, failure, null, true, frame.startNanos(), end, frame);
+            Rules.movedOn(chain, 0, failure, null, frame.startNanos(), end, frame);
             return attempts(chain, frame, 1, target, args, failure, end, frame.stack().owner());
         } catch (Throwable ended) {
             frame.thrown(ended);
@@ -149,7 +150,8 @@ public final class Engine {
                     result = invokeHere(chain, i, frame, target, args, previous, thread);
                 } catch (Throwable failure) {
                     long end = scheduler.nanoTime();
-                    Rules.failed(chain, i, failure, null, true, start, end, frame);
+                    Rules.judge(chain, i, failure, null, true, start, end, frame);
+                    Rules.movedOn(chain, i, failure, null, start, end, frame);
                     previous = failure;
                     start = end;
                     continue;
@@ -161,9 +163,7 @@ public final class Engine {
             try {
                 settled = invokeTimed(chain, i, frame, target, args, previous, budget, scheduler);
             } catch (InterruptedException interrupted) {
-                // Interrupted from outside while waiting: the chain stops unjudged, the flag restored.
-                Rules.failed(chain, i, interrupted, null, true, start, scheduler.nanoTime(), frame);
-                throw interrupted;
+                throw stopped(chain, i, interrupted, start, frame);
             } catch (Throwable cannotStart) {
                 // No worker (RejectedExecutionException, no native thread): the attempt's failure, judged as such.
                 settled = Settled.unjudged(cannotStart);
@@ -181,6 +181,18 @@ public final class Engine {
             }
             start = end;
         }
+    }
+
+    /**
+     * Interrupted from outside while waiting for link {@code i}: the chain stops unjudged, the flag restored.
+     * Out of {@link #attempts}, which must stay within C2's FreqInlineSize to be inlined into {@link #run}.
+     *
+     * @return never: {@link Rules#failed} throws {@code interrupted}
+     */
+    private static Throwable stopped(Chain chain, int i, InterruptedException interrupted, long start,
+            TraceStack.Frame frame) throws Throwable {
+        Rules.failed(chain, i, interrupted, null, true, start, chain.scheduler().nanoTime(), frame);
+        return interrupted;
     }
 
     /**

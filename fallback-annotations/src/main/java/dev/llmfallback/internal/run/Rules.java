@@ -228,8 +228,8 @@ final class Rules {
     }
 
     /**
-     * Judges and records link {@code i}'s failure. Returns if the chain moves on to the next link; otherwise
-     * throws what ends the chain.
+     * Judges and records link {@code i}'s failure: {@link #judge}, then {@link #movedOn}. Returns if the chain
+     * moves on to the next link; otherwise throws what ends the chain.
      *
      * @param failure      what the link threw, unwrapped
      * @param judged       the verdict reached where the failure happened, within the attempt's budget (a
@@ -241,9 +241,26 @@ final class Rules {
      */
     static void failed(Chain chain, int i, Throwable failure, Settled judged, boolean callerThread, long start,
             long end, AttemptSink sink) throws Throwable {
-        String summary = judged != null ? judged.summary() : null;
+        judge(chain, i, failure, judged, callerThread, start, end, sink);
+        movedOn(chain, i, failure, judged, start, end, sink);
+    }
+
+    /*
+     * failed() in two halves, which a runner's hot path calls one after the other. Each half compiles to less than
+     * C2's InlineSmallCode even with a built-in predicate's classification inlined, so the runner inlines both
+     * whichever C2 compiles first; failed() as one method did not, and cost the fall-over a call (BENCHMARKS.md).
+     */
+
+    /**
+     * The first half of {@link #failed}: judges link {@code i}'s failure and tells its provider health. Returns
+     * if the chain moves on, and the caller then calls {@link #movedOn}; otherwise records the attempt and
+     * throws what ends the chain. Parameters and exceptions as {@link #failed}, but never
+     * {@link AllProvidersFailedException}.
+     */
+    static void judge(Chain chain, int i, Throwable failure, Settled judged, boolean callerThread, long start,
+            long end, AttemptSink sink) throws Throwable {
         if (endsChainUnjudged(failure, callerThread)) {
-            record(chain, sink, i, Outcome.STOPPED, failure, summary, start, end);
+            record(chain, sink, i, Outcome.STOPPED, failure, summary(judged), start, end);
             abandoned(chain, i, sink);
             throw failure;
         }
@@ -251,7 +268,8 @@ final class Rules {
         if (judged != null && judged.judged()) {
             if (judged.predicateFailure() != null) {
                 abandoned(chain, i, sink);
-                throw stoppedByPredicate(chain, i, failure, summary, judged.predicateFailure(), start, end, sink);
+                throw stoppedByPredicate(chain, i, failure, judged.summary(), judged.predicateFailure(), start, end,
+                        sink);
             }
             skip = judged.skip();
         } else {
@@ -259,18 +277,32 @@ final class Rules {
                 skip = chain.link(i).skipOn().shouldSkip(failure);
             } catch (Throwable predicateFailure) {
                 abandoned(chain, i, sink);
-                throw stoppedByPredicate(chain, i, failure, summary, predicateFailure, start, end, sink);
+                throw stoppedByPredicate(chain, i, failure, summary(judged), predicateFailure, start, end, sink);
             }
         }
         report(chain, i, failure, skip, sink);
         if (!skip) {
-            record(chain, sink, i, Outcome.STOPPED, failure, summary, start, end);
+            record(chain, sink, i, Outcome.STOPPED, failure, summary(judged), start, end);
             throw failure;
         }
-        record(chain, sink, i, Outcome.FAILED, failure, summary, start, end);
+    }
+
+    /**
+     * The second half of {@link #failed}, once {@link #judge} returned: records link {@code i}'s attempt as
+     * failed and moved on from.
+     *
+     * @throws AllProvidersFailedException if {@code i} is the last link
+     */
+    static void movedOn(Chain chain, int i, Throwable failure, Settled judged, long start, long end,
+            AttemptSink sink) {
+        record(chain, sink, i, Outcome.FAILED, failure, summary(judged), start, end);
         if (i == chain.size() - 1) {
             throw sink.allFailed();
         }
+    }
+
+    private static String summary(Settled judged) {
+        return judged != null ? judged.summary() : null;
     }
 
     private static Throwable stoppedByPredicate(Chain chain, int i, Throwable failure, String summary, Throwable predicateFailure,
