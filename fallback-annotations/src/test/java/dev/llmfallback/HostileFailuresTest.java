@@ -98,33 +98,6 @@ class HostileFailuresTest {
     }
 
     @Test
-    void anAccessorThatOverflowsTheStack_isCalledOnce_thenNeverAgainForItsClass() {
-        assertThat(Failures.statusCode(new CountedOverflow())).isEmpty();
-        assertThat(Failures.statusCode(new CountedOverflow())).isEmpty();
-        assertThat(Failures.isRetryable(new CountedOverflow())).isFalse();
-
-        assertThat(CountedOverflow.CALLS).as("statusCode() calls").hasValue(1);
-    }
-
-    @Test
-    void anAccessorThatRunsOutOfMemory_staysInUse_forTheErrorSaysNothingAboutItsClass() {
-        assertThat(Failures.statusCode(new CountedOutOfMemory())).isEmpty();
-        assertThat(Failures.statusCode(new CountedOutOfMemory())).isEmpty();
-
-        assertThat(CountedOutOfMemory.CALLS).as("getStatus() calls").hasValue(2);
-    }
-
-    @Test
-    void anError_hasNoStatus_andNothingOfItIsCalled_butItsCausesAreRead() {
-        assertThat(Failures.statusCode(new StatusError(null))).isEmpty();
-        assertThat(Failures.isRetryable(new StatusError(null))).isFalse();
-        assertThat(Failures.statusCode(new IllegalStateException("wrapper", new StatusError(new StatusFailure(503)))))
-                .hasValue(503);
-
-        assertThat(StatusError.CALLS).as("statusCode() calls on an Error").hasValue(0);
-    }
-
-    @Test
     void recursingStatusAccessor_unclassified_stopsTheChainWithTheProvidersFailure() {
         RecursingStatus failure = new RecursingStatus();
         FallbackChain<String, String> chain = FallbackChain.<String, String>builder()
@@ -228,46 +201,6 @@ class HostileFailuresTest {
 
         public int statusCode() {
             throw new StackOverflowError();
-        }
-    }
-
-    /** Overflows on every call, and counts them: a class of its own, so that no other test retires it first. */
-    public static final class CountedOverflow extends RuntimeException {
-
-        private static final long serialVersionUID = 1L;
-        static final AtomicInteger CALLS = new AtomicInteger();
-
-        public int statusCode() {
-            CALLS.incrementAndGet();
-            throw new StackOverflowError();
-        }
-    }
-
-    /** Runs out of memory on every call, and counts them. */
-    public static final class CountedOutOfMemory extends RuntimeException {
-
-        private static final long serialVersionUID = 1L;
-        static final AtomicInteger CALLS = new AtomicInteger();
-
-        public int getStatus() {
-            CALLS.incrementAndGet();
-            throw new OutOfMemoryError("simulated");
-        }
-    }
-
-    /** An Error that offers a status accessor: never called. */
-    public static final class StatusError extends Error {
-
-        private static final long serialVersionUID = 1L;
-        static final AtomicInteger CALLS = new AtomicInteger();
-
-        StatusError(Throwable cause) {
-            super(null, cause, false, false);
-        }
-
-        public int statusCode() {
-            CALLS.incrementAndGet();
-            return 503;
         }
     }
 

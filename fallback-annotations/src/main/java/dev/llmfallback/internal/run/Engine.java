@@ -185,7 +185,7 @@ public final class Engine {
 
     /**
      * Interrupted from outside while waiting for link {@code i}: the chain stops unjudged, the flag restored.
-     * Out of {@link #attempts}, which must stay within C2's FreqInlineSize to be inlined into {@link #run}.
+     * Out of {@link #attempts}, which {@link #run} can inline only while it stays within C2's FreqInlineSize.
      *
      * @return never: {@link Rules#failed} throws {@code interrupted}
      */

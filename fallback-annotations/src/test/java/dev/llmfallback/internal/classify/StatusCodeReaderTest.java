@@ -118,6 +118,16 @@ public class StatusCodeReaderTest {
     }
 
     @Test
+    void anError_hasNoStatus_andNothingOfItIsCalled_butTheWalkGoesOnToItsCause() {
+        StatusError.calls.set(0);
+
+        assertThat(StatusCodeReader.readStatus(new StatusError(null))).isEqualTo(StatusCodeReader.NO_STATUS);
+        assertThat(StatusCodeReader.firstStatus(new RuntimeException(new StatusError(new OwnStatus(503)))))
+                .isEqualTo(503);
+        assertThat(StatusError.calls).as("statusCode() calls on an Error").hasValue(0);
+    }
+
+    @Test
     void noAccessor_orNull_hasNoStatus() {
         assertThat(StatusCodeReader.readStatus(new IllegalStateException())).isEqualTo(StatusCodeReader.NO_STATUS);
         assertThat(StatusCodeReader.readStatus(null)).isEqualTo(StatusCodeReader.NO_STATUS);
@@ -352,6 +362,23 @@ public class StatusCodeReaderTest {
 
         public int statusCode() {
             throw new IllegalStateException("no response");
+        }
+    }
+
+    /** An Error that offers a status accessor, which must never be called. */
+    public static final class StatusError extends Error {
+
+        private static final long serialVersionUID = 1L;
+
+        static final AtomicInteger calls = new AtomicInteger();
+
+        StatusError(Throwable cause) {
+            super(null, cause, false, false);
+        }
+
+        public int statusCode() {
+            calls.incrementAndGet();
+            return 503;
         }
     }
 
