@@ -1,12 +1,11 @@
 #!/usr/bin/env bash
-# run.sh ROUNDS JDK VARIANTS... ; variant "old" = old jar; "base" = f20; X = /tmp/ab/cls/X/out before f20
+# run.sh ROUNDS JDK VARIANTS...: CPU time of one Failures.isRetryable(529) read, per build snapshot /tmp/ab/VARIANT
+# (or a directory /tmp/ab/cls/VARIANT/out of patched classes put before f20's jar)
 R=$1; jdk=$2; shift 2
 J=$([ $jdk = 17 ] && echo /usr/lib/jvm/java-17-openjdk-amd64 || echo /usr/lib/jvm/temurin-25-jdk-amd64)/bin/java
 for r in $(seq 1 $R); do for v in "$@"; do
-  case $v in old) cp=/tmp/ab/cls:/tmp/ab/old/bench-classes:/tmp/ab/old/fallback-annotations-0.1.0-SNAPSHOT.jar;;
-    s21) cp=/tmp/ab/cls:/tmp/ab/s21/bench-classes:/tmp/ab/s21/fallback-annotations-0.1.0-SNAPSHOT.jar;;
-    base) cp=/tmp/ab/cls:/tmp/ab/f20/bench-classes:/tmp/ab/f20/fallback-annotations-0.1.0-SNAPSHOT.jar;;
-    *) cp=/tmp/ab/cls/$v/out:/tmp/ab/cls:/tmp/ab/f20/bench-classes:/tmp/ab/f20/fallback-annotations-0.1.0-SNAPSHOT.jar;; esac
+  if [ -d /tmp/ab/cls/$v/out ]; then cp=/tmp/ab/cls/$v/out:/tmp/ab/cls:/tmp/ab/f20/bench-classes:/tmp/ab/f20/fallback-annotations-0.1.0-SNAPSHOT.jar
+  else cp=/tmp/ab/cls:/tmp/ab/$v/bench-classes:/tmp/ab/$v/fallback-annotations-0.1.0-SNAPSHOT.jar; fi
   echo "$v $($J -cp $cp ${MAIN:-Cls})"
 done; done | tee /tmp/ab/cls/last.log | python3 -c '
 import sys,statistics as st
