@@ -124,6 +124,33 @@ class ProviderHealthTest {
     }
 
     @Test
+    public void aProbeEndedByAnError_freesItsSlotAtOnce_soTheNextCallProbes() throws Exception {
+        AtomicInteger mode = new AtomicInteger();
+        AssertionError bug = new AssertionError("a bug in the provider's client");
+        FallbackChain<String, String> chain = chain(OutageCooldown.INSTANCE, () -> {
+            switch (mode.get()) {
+                case 0:
+                    throw new ProviderError(529);
+                case 1:
+                    throw bug;
+                default:
+                    return "anthropic";
+            }
+        });
+        chain.run("p");
+        clock.skip(Duration.ofSeconds(5));
+
+        mode.set(1);
+        assertThat(catchThrowable(() -> chain.run("p"))).as("an Error ends the chain unjudged").isSameAs(bug);
+        assertThat(outcomes()).containsExactly(Outcome.STOPPED);
+
+        mode.set(2);
+        assertThat(chain.run("p")).as("no probe is still in flight: this call probes, at the same instant")
+                .isEqualTo("anthropic");
+        assertThat(anthropicCalls).hasValue(3);
+    }
+
+    @Test
     public void aFailedProbe_coolsAgain_doublingUpToTheMaximum() throws Exception {
         FallbackChain<String, String> chain = chain(OutageCooldown.INSTANCE, failing(new ProviderError(503)));
         List<Duration> cooldowns = new ArrayList<>();
