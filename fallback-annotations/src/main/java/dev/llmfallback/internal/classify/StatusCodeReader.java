@@ -156,9 +156,17 @@ public final class StatusCodeReader {
         if (link == null || link instanceof Error) {
             return NO_STATUS;
         }
+        MethodHandle accessor;
+        try {
+            accessor = ACCESSORS.get(link.getClass());
+        } catch (Throwable lookupFailed) {
+            // The library's own lookup failed (a caller already deep in its stack, say): no fault of the
+            // class's, which is looked up again next time.
+            accessor = NO_ACCESSOR;
+        }
         int status;
         try {
-            status = (int) ACCESSORS.get(link.getClass()).invokeExact(link);
+            status = (int) accessor.invokeExact(link);
         } catch (Throwable thrown) {
             // Caught here, where the exception's own code runs, whatever it threw: a stack overflow in a
             // recursing accessor is that class's fault, not the JVM's.
