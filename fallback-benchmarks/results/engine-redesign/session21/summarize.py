@@ -2,7 +2,8 @@
 
   python3 summarize.py            the grid: 6 forks per side, JDK and door (jmh/grid-old-m21)
   python3 summarize.py --pooled   JDK 25's programmatic fall-over and its control, grid + 10 more forks (16 per side)
-  python3 summarize.py --grid-s21b  the same grid for b6a8513 (the status reader alone), 2-3 forks
+  python3 summarize.py --grid-s21b  the same grid for b6a8513 (the status reader alone), 5 forks
+  python3 summarize.py --final    JDK 25's programmatic fall-over and its control for main's final 2cb13d8, 8 forks
 Each fork (JVM) is one sample; the interval is Welch's 95% interval of the difference of means.
 """
 import glob, json, math, os, statistics as st, sys
@@ -54,7 +55,11 @@ def line(b, o, n, bo=None, bn=None):
 
 ORDER = ['happy_handWritten', 'happy_chain', 'happy_aspectj', 'happy_agent',
          'fallover_handWritten', 'fallover_chain', 'fallover_aspectj', 'fallover_agent']
-if '--pooled' in sys.argv:
+if '--final' in sys.argv:
+    forks, _ = load('g1-8forks-old-2cb13d8', '2cb13d8')
+    for b in ('fallover_handWritten', 'fallover_chain'):
+        print(line(b, forks[('jdk25', b, 'old')], forks[('jdk25', b, 'new')]))
+elif '--pooled' in sys.argv:
     forks, _ = load('grid-old-m21', 'm21')
     more, _ = load('g1-10forks-old-m21', 'm21')
     for k, v in more.items():
